@@ -1,0 +1,8 @@
+/**
+ * The engine's only public entry point. The CLI, the worker and lesson checks
+ * import from here and nowhere else under src/engine.
+ */
+export * from './api.js';
+export { Engine, type EngineOptions } from './Engine.js';
+export { EngineError, isEngineError, type EngineErrorCategory } from './errors/EngineError.js';
+export type { HttpRequest, HttpResponse } from './net/http.js';
