@@ -70,3 +70,20 @@ export interface CommandIO {
   /** Present when stdin and stdout are the interactive terminal. */
   readonly terminal?: TerminalControl;
 }
+
+/**
+ * Everything a command run by the shell sees: its stdio plus the shell's
+ * environment, working directory, file system and clock. Builtins, `docker`
+ * and `curl` all receive one.
+ */
+export interface CommandContext extends CommandIO {
+  /** Exported variables (a copy: changes do not reach the calling shell). */
+  readonly env: Map<string, string>;
+  /** Absolute working directory. */
+  readonly cwd: string;
+  readonly fs: import('./vfs.js').Vfs;
+  readonly clock: import('./clock.js').Clock;
+}
+
+/** A command the shell does not implement itself (e.g. `docker`), injected by whoever composes the shell. */
+export type ExternalCommand = (argv: readonly string[], ctx: CommandContext) => Promise<number>;
