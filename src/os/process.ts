@@ -58,6 +58,8 @@ export interface SignalSource {
 export interface TerminalControl {
   /** Raw mode: keys go to stdin as typed, with no echo and no line editing. */
   setRawMode(raw: boolean): void;
+  /** Cooked-mode echo (off while a password is typed). */
+  setEcho(echo: boolean): void;
   readonly columns: number;
   readonly rows: number;
 }

@@ -1,0 +1,126 @@
+/**
+ * Deterministic time for tests and scenario replays. `sleep` never waits for
+ * real time: pending sleeps are kept in a queue, and whenever the JavaScript
+ * job queue has drained (checked with a macrotask hop) the clock jumps to the
+ * earliest deadline and wakes that sleeper. A 10-second `docker stop` wait
+ * therefore costs a few microseconds, yet events still happen in time order.
+ */
+import type { CancelToken, Clock, IdSource } from '../clock.js';
+
+interface Sleeper {
+  readonly deadline: number;
+  readonly seq: number;
+  readonly wake: () => void;
+}
+
+/** Resolves after pending promise jobs have run (a macrotask boundary), in Node and browsers. */
+function macrotask(): Promise<void> {
+  const g = globalThis as unknown as { setImmediate?: (cb: () => void) => void; setTimeout: (cb: () => void, ms: number) => void };
+  return new Promise((resolve) => (g.setImmediate ? g.setImmediate(resolve) : g.setTimeout(resolve, 0)));
+}
+
+export class VirtualClock implements Clock {
+  private current: number;
+  private seq = 0;
+  private readonly sleepers: Sleeper[] = [];
+  private pumping = false;
+
+  /** Starts at 2026-01-15T10:00:00Z unless told otherwise. */
+  constructor(start = Date.UTC(2026, 0, 15, 10, 0, 0)) {
+    this.current = start;
+  }
+
+  now(): number {
+    return this.current;
+  }
+
+  monotonic(): number {
+    return this.current;
+  }
+
+  /** Moves time forward by hand (e.g. to make `Up 2 minutes` appear), waking due sleepers. */
+  advance(ms: number): void {
+    this.current += ms;
+    this.wakeDue();
+  }
+
+  sleep(ms: number, cancel?: CancelToken): Promise<void> {
+    if (cancel?.cancelled) return Promise.resolve();
+    return new Promise((resolve) => {
+      let unsubscribe = (): void => undefined;
+      const sleeper: Sleeper = {
+        deadline: this.current + Math.max(0, ms),
+        seq: this.seq++,
+        wake: () => {
+          unsubscribe();
+          resolve();
+        },
+      };
+      this.sleepers.push(sleeper);
+      if (cancel) {
+        unsubscribe = cancel.onCancel(() => {
+          const i = this.sleepers.indexOf(sleeper);
+          if (i >= 0) this.sleepers.splice(i, 1);
+          resolve();
+        });
+      }
+      void this.pump();
+    });
+  }
+
+  private wakeDue(): void {
+    this.sleepers.sort((a, b) => a.deadline - b.deadline || a.seq - b.seq);
+    while (this.sleepers.length > 0 && this.sleepers[0].deadline <= this.current) {
+      this.sleepers.shift()!.wake();
+    }
+  }
+
+  /** Advances to the next deadline each time the job queue goes idle. */
+  private async pump(): Promise<void> {
+    if (this.pumping) return;
+    this.pumping = true;
+    try {
+      while (this.sleepers.length > 0) {
+        // Several hops let chains of awaits settle before time moves on.
+        for (let i = 0; i < 3; i++) await macrotask();
+        if (this.sleepers.length === 0) break;
+        this.sleepers.sort((a, b) => a.deadline - b.deadline || a.seq - b.seq);
+        const next = this.sleepers[0];
+        if (next.deadline > this.current) this.current = next.deadline;
+        this.wakeDue();
+      }
+    } finally {
+      this.pumping = false;
+    }
+  }
+}
+
+/** A reproducible IdSource (mulberry32) so IDs and random names are the same on every run. */
+export class SeededIds implements IdSource {
+  private state: number;
+
+  constructor(seed = 0x5eed) {
+    this.state = seed >>> 0;
+  }
+
+  private next(): number {
+    this.state = (this.state + 0x6d2b79f5) >>> 0;
+    let t = this.state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+
+  int(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+
+  hex64(): string {
+    for (;;) {
+      let out = '';
+      for (let i = 0; i < 64; i++) out += this.int(16).toString(16);
+      // moby regenerates IDs whose 12-char prefix is all digits (they could be mistaken for numbers).
+      if (!/^\d{12}/.test(out)) return out;
+    }
+  }
+}
