@@ -1,0 +1,30 @@
+/** Shell history: consecutive duplicates collapse and the oldest entries fall off past the cap. */
+export class History {
+  private readonly items: string[] = [];
+
+  constructor(
+    private readonly cap = 1000,
+    initial: readonly string[] = [],
+  ) {
+    for (const entry of initial) this.add(entry);
+  }
+
+  add(entry: string): void {
+    if (entry.trim() === '') return;
+    if (this.items[this.items.length - 1] === entry) return;
+    this.items.push(entry);
+    if (this.items.length > this.cap) this.items.splice(0, this.items.length - this.cap);
+  }
+
+  get length(): number {
+    return this.items.length;
+  }
+
+  at(index: number): string | undefined {
+    return this.items[index];
+  }
+
+  entries(): string[] {
+    return [...this.items];
+  }
+}
