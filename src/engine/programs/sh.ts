@@ -1,0 +1,101 @@
+/**
+ * `sh`, `bash`, `dash`, `ash`: the container shell. `-c` strings, script
+ * files, piped stdin, and an interactive prompt when there is a TTY. Commands
+ * the interpreter does not provide itself resolve through PATH in the
+ * container's file system to registered programs.
+ */
+import type { CommandIO, ExternalCommand } from '../../os/process.js';
+import { basename, resolvePath } from '../../os/path.js';
+import { ExecError, lookPath } from './resolve.js';
+import { execve } from './runner.js';
+import { createShell } from './shellHost.js';
+import type { ShellHost } from './shellHost.js';
+import type { Program, ProgramContext } from './types.js';
+
+/** How names the shell does not implement reach the container's programs. */
+export function containerCommands(ctx: ProgramContext, exclude?: string): (name: string, replace?: boolean) => ExternalCommand | undefined {
+  return (name, replace) => {
+    if (name === exclude) return undefined;
+    try {
+      lookPath(ctx.fs, name, ctx.env, ctx.cwd);
+    } catch (error) {
+      if (error instanceof ExecError) return undefined;
+      throw error;
+    }
+    return async (argv, cctx) => {
+      if (replace) return execve(ctx, argv);
+      const io: Partial<CommandIO> = { stdin: cctx.stdin, stdout: cctx.stdout, stderr: cctx.stderr, signals: cctx.signals, terminal: cctx.terminal };
+      return ctx.spawn(argv, io, { env: cctx.env, cwd: cctx.cwd });
+    };
+  };
+}
+
+function prompt(ctx: ProgramContext, flavor: string): string {
+  if (flavor === 'bash') {
+    const home = ctx.env.get('HOME') ?? '/root';
+    const where = ctx.cwd === home ? '~' : ctx.cwd;
+    return `${ctx.user && ctx.user !== 'root' && ctx.user !== '0' ? ctx.user : 'root'}@${ctx.env.get('HOSTNAME') ?? 'localhost'}:${where}# `;
+  }
+  // BusyBox ash shows the directory; dash shows only `# `.
+  return ctx.fs.stat('/bin/busybox') ? `${ctx.cwd} # ` : '# ';
+}
+
+async function interactive(ctx: ProgramContext, shell: ShellHost, flavor: string): Promise<number> {
+  let status = 0;
+  let interrupted = false;
+  const untrap = ctx.trap('SIGINT', () => {
+    interrupted = true;
+    ctx.stdout.write(`\n${prompt(ctx, flavor)}`);
+  });
+  try {
+    for (;;) {
+      if (!interrupted) ctx.stdout.write(prompt(ctx, flavor));
+      interrupted = false;
+      const line = await ctx.stdin.read();
+      if (line === null) {
+        ctx.stdout.write('exit\n');
+        return status;
+      }
+      if (line.trim() !== '') status = await shell.run(line, ctx);
+      if (ctx.killed.cancelled) return status;
+    }
+  } finally {
+    untrap();
+  }
+}
+
+async function readAllInput(ctx: ProgramContext): Promise<string> {
+  let source = '';
+  for (let chunk = await ctx.stdin.read(); chunk !== null; chunk = await ctx.stdin.read()) source += chunk;
+  return source;
+}
+
+export const shProgram: Program = async (ctx) => {
+  const invoked = basename(ctx.argv[0] ?? 'sh');
+  const flavor = invoked === 'bash' ? 'bash' : 'sh';
+  const args = ctx.argv.slice(1);
+  while (args.length > 0 && /^[-+][eux]+$/.test(args[0])) args.shift();
+  const make = (scriptName: string, positional: readonly string[]): ShellHost =>
+    createShell({ fs: ctx.fs, cwd: ctx.cwd, env: ctx.env, clock: ctx.clock, flavor, commands: containerCommands(ctx), scriptName, args: positional });
+
+  if (args[0] === '-c') {
+    if (args.length < 2) {
+      ctx.stderr.write(`${ctx.argv[0]}: 0: -c requires an argument\n`);
+      return 2;
+    }
+    return make(args[2] ?? ctx.argv[0], args.slice(3)).run(args[1], ctx);
+  }
+  if (args.length > 0 && !args[0].startsWith('-')) {
+    const path = resolvePath(ctx.cwd, args[0]);
+    const stat = ctx.fs.stat(path);
+    if (!stat || stat.kind !== 'file') {
+      ctx.stderr.write(`${ctx.argv[0]}: 0: cannot open ${args[0]}: No such file\n`);
+      return 2;
+    }
+    const source = new TextDecoder().decode(ctx.fs.readFile(path));
+    return make(args[0], args.slice(1)).run(source.startsWith('#!') ? source.slice(source.indexOf('\n') + 1) : source, ctx);
+  }
+  const shell = make(ctx.argv[0], []);
+  if (ctx.tty) return interactive(ctx, shell, flavor);
+  return shell.run(await readAllInput(ctx), ctx);
+};

@@ -1,0 +1,40 @@
+/**
+ * The seam between the container `sh` program and a shell interpreter. The
+ * shared interpreter (src/shell's `Shell`) plugs in with `setShellFactory`;
+ * until then the small built-in MiniShell answers.
+ */
+import type { Clock } from '../../os/clock.js';
+import type { CommandIO, ExternalCommand } from '../../os/process.js';
+import type { Vfs } from '../../os/vfs.js';
+import { MiniShell } from './miniShell.js';
+
+export interface ShellHostOptions {
+  readonly fs: Vfs;
+  readonly cwd: string;
+  readonly env: Map<string, string>;
+  readonly clock: Clock;
+  readonly flavor: 'sh' | 'bash';
+  /** External commands: names found through PATH in the container. `replace` is set for `exec`. */
+  readonly commands: (name: string, replace?: boolean) => ExternalCommand | undefined;
+  /** `$0`, and the prefix of error messages (`/bin/sh: 1: foo: not found`). */
+  readonly scriptName: string;
+  /** Positional parameters `$1…`. */
+  readonly args?: readonly string[];
+}
+
+export interface ShellHost {
+  run(source: string, io: CommandIO): Promise<number>;
+}
+
+export type ShellFactory = (options: ShellHostOptions) => ShellHost;
+
+let factory: ShellFactory = (options) => new MiniShell(options);
+
+/** Installs the real interpreter (called once by whoever composes the engine with src/shell). */
+export function setShellFactory(next: ShellFactory): void {
+  factory = next;
+}
+
+export function createShell(options: ShellHostOptions): ShellHost {
+  return factory(options);
+}
