@@ -1,14 +1,61 @@
-// PLACEHOLDER: replaced by the builder domain. Signatures are the contract.
-import type { BuilderApi } from '../api.js';
+/**
+ * The builder domain: `docker build` with BuildKit's semantics, its cache
+ * (separate from the image store, so it survives `rmi`), and the record of
+ * the last build that the UI and lessons read.
+ */
+import type { BuildEvent, BuilderApi, BuildOptions, BuildRecord } from '../api.js';
+import type { CancelToken } from '../../os/clock.js';
 import type { EngineContext } from '../context.js';
 import type { SnapshotPart } from '../system/SystemService.js';
+import { BuildFailure } from './BuildFailure.js';
+import { BuildCache } from './cache/BuildCache.js';
+import { runBuild } from './exec/BuildRun.js';
 
-export declare class BuilderService implements BuilderApi, SnapshotPart {
-  constructor(ctx: EngineContext);
-  build: BuilderApi['build'];
-  lastBuild: BuilderApi['lastBuild'];
-  prune: BuilderApi['prune'];
-  toSnapshot(): unknown;
-  fromSnapshot(data: unknown): void;
-  checkInvariants(): string[];
+export class BuilderService implements BuilderApi, SnapshotPart {
+  private readonly cache = new BuildCache();
+  private last: BuildRecord | undefined;
+  private contextHashes: ReadonlyMap<string, string> | undefined;
+
+  constructor(private readonly ctx: EngineContext) {}
+
+  async build(options: BuildOptions, onEvent: (event: BuildEvent) => void, cancel?: CancelToken): Promise<BuildRecord> {
+    try {
+      const outcome = await runBuild(this.ctx, this.cache, options, onEvent, cancel, this.contextHashes);
+      this.last = outcome.record;
+      if (outcome.contextHashes) this.contextHashes = outcome.contextHashes;
+      return outcome.record;
+    } catch (err) {
+      if (err instanceof BuildFailure && err.record) this.last = err.record;
+      throw err;
+    }
+  }
+
+  lastBuild(): BuildRecord | undefined {
+    return this.last;
+  }
+
+  prune(): { readonly spaceReclaimed: number } {
+    this.contextHashes = undefined;
+    return { spaceReclaimed: this.cache.clear() };
+  }
+
+  /** The last build record only: cache layers hold file bytes and are rebuilt on demand after a restore. */
+  toSnapshot(): unknown {
+    return { lastBuild: this.last ?? null };
+  }
+
+  fromSnapshot(data: unknown): void {
+    this.cache.clear();
+    this.contextHashes = undefined;
+    const record = (data as { lastBuild?: BuildRecord | null } | undefined)?.lastBuild;
+    this.last = record ?? undefined;
+  }
+
+  checkInvariants(): string[] {
+    const problems: string[] = [];
+    for (const r of this.cache.records()) {
+      if (r.parentKey === r.key) problems.push(`build cache record ${r.key} is its own parent`);
+    }
+    return problems;
+  }
 }
