@@ -1,0 +1,265 @@
+/**
+ * One terminal tab: a bash-flavoured shell with `docker` and `curl`, a line
+ * discipline in front of it, and the foreground job. While a command runs the
+ * terminal belongs to it: its reads get cooked lines (or raw keys once it asks
+ * for raw mode), Ctrl-C becomes SIGINT on its signal source. Several sessions
+ * share one engine, just as several terminals talk to one daemon.
+ */
+import type { Clock } from '../../os/clock.js';
+import type { CommandIO, ExternalCommand, InputStream, TerminalControl } from '../../os/process.js';
+import type { Vfs } from '../../os/vfs.js';
+import type { EngineApi } from '../../engine/index.js';
+import { SignalEmitter } from '../../os/streams.js';
+import { History, LineEditor, type LineEvent } from '../../shell/line/index.js';
+import { createCompleter } from './complete.js';
+import type { DockerCompleter, HttpClient, SessionShell, ShellFactory } from './deps.js';
+import { TerminalOutput } from './TerminalOutput.js';
+
+export const HOME = '/home/student';
+export const DEFAULT_CWD = '/home/student/app';
+
+export interface TerminalSessionOptions {
+  readonly engine: EngineApi;
+  /** The workspace file system; the student's files live under the cwd (default /home/student/app). */
+  readonly fs: Vfs;
+  readonly clock: Clock;
+  readonly columns: number;
+  readonly rows: number;
+  /** Terminal output: `\r\n` line ends and ANSI escapes. */
+  readonly write: (text: string) => void;
+  readonly createShell: ShellFactory;
+  /** The `docker` command; absent, `docker` is not found. */
+  readonly docker?: ExternalCommand;
+  readonly dockerCompletions?: DockerCompleter;
+  readonly cwd?: string;
+  /** Shared history entries to start from (e.g. restored from storage). */
+  readonly history?: readonly string[];
+  /** Extra environment on top of HOME, USER, PATH, HOSTNAME. */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+export type SessionState = 'prompt' | 'running' | 'reading' | 'exited';
+
+export class TerminalSession {
+  readonly editor: LineEditor;
+  private readonly shell: SessionShell;
+  private readonly output: TerminalOutput;
+  private readonly listeners = new Set<(state: SessionState) => void>();
+  private columnsValue: number;
+  private rowsValue: number;
+  private job: { readonly signals: SignalEmitter } | undefined;
+  private readonly readers: ((chunk: string | null) => void)[] = [];
+  private readonly queued: (string | null)[] = [];
+  private raw = false;
+  private exited = false;
+  private lastStatusValue = 0;
+  private jobDone: Promise<void> = Promise.resolve();
+
+  constructor(private readonly options: TerminalSessionOptions) {
+    this.columnsValue = options.columns;
+    this.rowsValue = options.rows;
+    this.output = new TerminalOutput(options.write);
+    const history = new History(1000, options.history ?? []);
+    const env = new Map<string, string>([
+      ['HOME', HOME],
+      ['USER', 'student'],
+      ['LOGNAME', 'student'],
+      ['HOSTNAME', 'slipway'],
+      ['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
+      ['SHELL', '/bin/bash'],
+      ['TERM', 'xterm-256color'],
+      ...Object.entries(options.env ?? {}),
+    ]);
+    const cwd = options.cwd ?? DEFAULT_CWD;
+    if (!options.fs.stat(cwd)) options.fs.mkdir(cwd, { recursive: true });
+    const http: HttpClient = (port, request) => options.engine.http(port, request);
+    this.shell = options.createShell({
+      fs: options.fs,
+      cwd,
+      env,
+      clock: options.clock,
+      commands: (name) => (name === 'docker' ? options.docker : undefined),
+      history: () => history.entries(),
+      http,
+    });
+    this.editor = new LineEditor({
+      write: (text) => this.output.write(text),
+      onEvent: (event) => this.onEditorEvent(event),
+      columns: options.columns,
+      history,
+      isComplete: (source) => this.shell.isComplete(source),
+      complete: createCompleter({ fs: options.fs, cwd: () => this.shell.cwd, home: HOME, engine: options.engine, docker: options.dockerCompletions }),
+    });
+  }
+
+  /** Shows the first prompt. */
+  start(): void {
+    this.showPrompt();
+  }
+
+  /** Terminal input, as typed or pasted. */
+  input(data: string): Promise<void> {
+    if (this.exited) return Promise.resolve();
+    return this.editor.feed(data);
+  }
+
+  resize(columns: number, rows: number): void {
+    this.columnsValue = columns;
+    this.rowsValue = rows;
+    this.editor.resize(columns);
+    this.job?.signals.emit('SIGWINCH');
+  }
+
+  get state(): SessionState {
+    if (this.exited) return 'exited';
+    if (!this.job) return 'prompt';
+    return this.readers.length > 0 ? 'reading' : 'running';
+  }
+
+  /** The prompt is shown: no foreground job. */
+  isIdle(): boolean {
+    return this.state === 'prompt';
+  }
+
+  /** The prompt is shown or the foreground job is blocked reading the terminal. */
+  waitingForInput(): boolean {
+    const state = this.state;
+    return state === 'prompt' || state === 'reading';
+  }
+
+  get lastStatus(): number {
+    return this.lastStatusValue;
+  }
+
+  get cwd(): string {
+    return this.shell.cwd;
+  }
+
+  history(): string[] {
+    return this.editor.history.entries();
+  }
+
+  /** Resolves when the current foreground job (if any) has finished. */
+  whenJobDone(): Promise<void> {
+    return this.jobDone;
+  }
+
+  onStateChange(listener: (state: SessionState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** `student@slipway:~/app$ `, with `~` for HOME as bash's `\w` shows it. */
+  prompt(): string {
+    const cwd = this.shell.cwd;
+    const shown = cwd === HOME ? '~' : cwd.startsWith(HOME + '/') ? '~' + cwd.slice(HOME.length) : cwd;
+    return `student@slipway:${shown}$ `;
+  }
+
+  private notify(): void {
+    const state = this.state;
+    for (const listener of [...this.listeners]) listener(state);
+  }
+
+  private showPrompt(): void {
+    // Output that did not end its line would otherwise run into the prompt.
+    if (!this.output.atLineStart) this.output.write('\r\n');
+    this.editor.showPrompt(this.prompt());
+    this.notify();
+  }
+
+  private onEditorEvent(event: LineEvent): void {
+    switch (event.type) {
+      case 'submit':
+        this.runJob(event.source);
+        return;
+      case 'line':
+      case 'data':
+        this.deliver(event.type === 'line' ? event.text : event.data);
+        return;
+      case 'eof':
+        if (this.job) return this.deliver(null);
+        this.output.write('exit\r\n');
+        this.exited = true;
+        this.notify();
+        return;
+      case 'interrupt':
+        if (this.job) this.job.signals.emit('SIGINT');
+        else this.lastStatusValue = 130;
+        return;
+      case 'clear':
+        return;
+    }
+  }
+
+  private deliver(chunk: string | null): void {
+    const reader = this.readers.shift();
+    if (reader) {
+      reader(chunk);
+      this.notify();
+    } else {
+      this.queued.push(chunk);
+    }
+  }
+
+  private runJob(source: string): void {
+    const signals = new SignalEmitter();
+    this.job = { signals };
+    this.queued.length = 0;
+    const stdout = this.output.stream();
+    const io: CommandIO = { stdin: this.stdin(), stdout, stderr: stdout, signals, terminal: this.terminalControl() };
+    this.notify();
+    this.jobDone = this.shell
+      .run(source, io)
+      .catch((error: unknown) => {
+        // An engine bug must not take the terminal down with it.
+        stdout.write(`bash: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+        return 1;
+      })
+      .then((status) => this.finishJob(status));
+    this.notify();
+  }
+
+  private finishJob(status: number): void {
+    this.lastStatusValue = status;
+    this.job = undefined;
+    for (const reader of this.readers.splice(0)) reader(null);
+    this.queued.length = 0;
+    this.raw = false;
+    this.editor.setRaw(false);
+    this.editor.setEcho(true);
+    this.showPrompt();
+  }
+
+  private stdin(): InputStream {
+    return {
+      read: () => {
+        if (!this.job) return Promise.resolve(null);
+        if (this.queued.length > 0) return Promise.resolve(this.queued.shift()!);
+        return new Promise<string | null>((resolve) => {
+          this.readers.push(resolve);
+          if (!this.raw && this.readers.length === 1) this.editor.readLine(this.output.column);
+          this.notify();
+        });
+      },
+    };
+  }
+
+  private terminalControl(): TerminalControl {
+    const size = (): { columns: number; rows: number } => ({ columns: this.columnsValue, rows: this.rowsValue });
+    return {
+      setRawMode: (raw: boolean): void => {
+        this.raw = raw;
+        this.editor.setRaw(raw);
+        if (!raw && this.readers.length > 0) this.editor.readLine(this.output.column);
+      },
+      setEcho: (echo: boolean): void => this.editor.setEcho(echo),
+      get columns(): number {
+        return size().columns;
+      },
+      get rows(): number {
+        return size().rows;
+      },
+    };
+  }
+}

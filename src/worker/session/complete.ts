@@ -1,0 +1,82 @@
+/**
+ * Tab completion for the session's shell: command names in command position,
+ * `docker …` through the CLI's own completer, file names everywhere else.
+ */
+import type { Vfs } from '../../os/vfs.js';
+import { join, resolvePath } from '../../os/path.js';
+import type { EngineApi } from '../../engine/index.js';
+import type { Completion } from '../../shell/line/index.js';
+import type { DockerCompleter } from './deps.js';
+
+/** What the small bash answers to (builtins and the coreutils it ships), plus `docker`. */
+export const COMMAND_NAMES: readonly string[] = [
+  'cat', 'cd', 'clear', 'cp', 'curl', 'docker', 'echo', 'env', 'exit', 'export', 'false', 'grep', 'head', 'help',
+  'history', 'ls', 'mkdir', 'mv', 'printf', 'pwd', 'rm', 'sleep', 'sort', 'tail', 'touch', 'true', 'unset', 'wc',
+];
+
+export interface CompleterDeps {
+  readonly fs: Vfs;
+  readonly cwd: () => string;
+  readonly home: string;
+  readonly engine: EngineApi;
+  readonly docker?: DockerCompleter;
+  readonly commands?: readonly string[];
+}
+
+/** Words that put the next word in command position. */
+const COMMAND_SEPARATORS = new Set(['|', '||', '&&', ';', '$(', '(', '`']);
+
+/** Splits the text before the cursor into the words of the current simple command. */
+function currentCommandWords(before: string): string[] {
+  const spaced = before.replace(/(\|\||&&|\$\(|[|;(`])/g, ' $1 ');
+  const words = spaced.split(/\s+/);
+  let start = 0;
+  words.forEach((w, i) => {
+    if (COMMAND_SEPARATORS.has(w)) start = i + 1;
+  });
+  return words.slice(start).filter((w, i, all) => w !== '' || i === all.length - 1);
+}
+
+export function createCompleter(deps: CompleterDeps): (line: string, cursor: number) => Promise<Completion> {
+  return async (line, cursor) => {
+    const before = line.slice(0, cursor);
+    const wordStart = Math.max(before.lastIndexOf(' '), before.lastIndexOf('\t')) + 1;
+    const word = before.slice(wordStart);
+    const words = currentCommandWords(before);
+    if (words.length <= 1 && !word.includes('/')) {
+      const names = deps.commands ?? COMMAND_NAMES;
+      return { replaceFrom: wordStart, candidates: names.filter((n) => n.startsWith(word)) };
+    }
+    if (words[0] === 'docker' && deps.docker) {
+      const candidates = await deps.docker(words.slice(1), deps.engine);
+      if (candidates.length > 0 || !word.startsWith('.') && !word.includes('/')) {
+        return { replaceFrom: wordStart, candidates: candidates.filter((c) => c.startsWith(word)) };
+      }
+    }
+    return { replaceFrom: wordStart, candidates: completeFileName(deps, word), filenames: true };
+  };
+}
+
+/** Entries of the directory the word points into, hidden ones only when asked for with a leading dot. */
+export function completeFileName(deps: Pick<CompleterDeps, 'fs' | 'cwd' | 'home'>, word: string): string[] {
+  const slash = word.lastIndexOf('/');
+  const dirPart = slash >= 0 ? word.slice(0, slash + 1) : '';
+  const prefix = word.slice(slash + 1);
+  const typed = dirPart.startsWith('~/') ? deps.home + dirPart.slice(1) : dirPart;
+  const dir = resolvePath(deps.cwd(), typed || '.');
+  let names: string[];
+  try {
+    names = deps.fs.readdir(dir);
+  } catch {
+    return [];
+  }
+  const result: string[] = [];
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    if (name.startsWith('.') && !prefix.startsWith('.')) continue;
+    const isDir = deps.fs.stat(join(dir, name))?.kind === 'dir';
+    result.push(dirPart + name + (isDir ? '/' : ''));
+  }
+  return result;
+}
+

@@ -1,0 +1,107 @@
+/**
+ * Transcript mode (PRODUCT.md §6): lines of a script are typed into a session
+ * one at a time, each once the session waits for input (the prompt is back or
+ * the foreground program reads), or once nothing has happened for a while (a
+ * server in the foreground never reads, yet `^C` must reach it). The output is
+ * the screen's final text, without colours or redraw frames.
+ *
+ * How long "a while" is belongs to the host: `settle` waits one round (a few
+ * macrotask hops under a virtual clock, a few milliseconds on a real one).
+ */
+import { ScreenTranscript } from './ScreenTranscript.js';
+
+/** The three script lines that are keys rather than text. */
+export const CONTROL_LINES: Readonly<Record<string, string>> = {
+  '^C': '\x03',
+  '^D': '\x04',
+  '^P^Q': '\x10\x11',
+};
+
+/** What the runner needs of a session. */
+export interface TranscriptTarget {
+  input(data: string): Promise<void>;
+  waitingForInput(): boolean;
+  isIdle(): boolean;
+  readonly state: string;
+  readonly lastStatus: number;
+}
+
+export interface TranscriptOptions {
+  /** Waits one round for the session to make progress. */
+  readonly settle: () => Promise<void>;
+  /** Rounds without output or state change after which the session counts as quiet. */
+  readonly quietRounds: number;
+  /** Rounds to wait at the end of input for a foreground job to finish. */
+  readonly finalRounds: number;
+  /** Receives transcript text as it becomes final. */
+  readonly emit: (text: string) => void;
+}
+
+/** Terminal output goes in here; the runner drains it as text becomes final. */
+export class TranscriptRecorder {
+  readonly screen = new ScreenTranscript();
+  private activity = 0;
+
+  /** Pass as the session's `write`. */
+  readonly write = (text: string): void => {
+    this.activity++;
+    this.screen.write(text);
+  };
+
+  get writes(): number {
+    return this.activity;
+  }
+}
+
+/** The text to type for one script line. */
+export function keysForLine(line: string): string {
+  return CONTROL_LINES[line.trim()] ?? line + '\r';
+}
+
+/**
+ * Types `lines` into `target` and resolves with the exit status: the last
+ * command's, once the prompt is back (or the shell exited).
+ */
+export async function runTranscript(target: TranscriptTarget, recorder: TranscriptRecorder, lines: readonly string[], options: TranscriptOptions): Promise<number> {
+  const drain = (settled: boolean): void => {
+    const text = settled ? recorder.screen.takeSettled() : recorder.screen.take();
+    if (text) options.emit(text);
+  };
+  for (const line of lines) {
+    if (target.state === 'exited') break;
+    await waitFor(target, recorder, () => target.waitingForInput(), options.quietRounds, options.settle);
+    drain(target.waitingForInput());
+    await target.input(keysForLine(line));
+    drain(false);
+  }
+  await waitFor(target, recorder, () => target.isIdle() || target.state === 'exited', options.finalRounds, options.settle, options.quietRounds);
+  options.emit(recorder.screen.takeAll());
+  return target.lastStatus;
+}
+
+/**
+ * Settles until `ready()` holds, or until the session has been quiet for
+ * `quietRounds` rounds, or `maxRounds` rounds have passed.
+ */
+async function waitFor(
+  target: TranscriptTarget,
+  recorder: TranscriptRecorder,
+  ready: () => boolean,
+  maxRounds: number,
+  settle: () => Promise<void>,
+  quietRounds = maxRounds,
+): Promise<void> {
+  let quiet = 0;
+  let lastWrites = recorder.writes;
+  let lastState = target.state;
+  for (let round = 0; round < Math.max(maxRounds, quietRounds); round++) {
+    // One settle even when ready: a just-typed line's effects land first.
+    await settle();
+    if (ready()) return;
+    if (recorder.writes === lastWrites && target.state === lastState) quiet++;
+    else quiet = 0;
+    lastWrites = recorder.writes;
+    lastState = target.state;
+    if (quiet >= quietRounds || round >= maxRounds) return;
+  }
+}
