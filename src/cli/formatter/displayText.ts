@@ -1,0 +1,34 @@
+/** docker/cli's display helpers: TruncateID, Ellipsis, strconv.Quote. */
+
+export function truncateId(id: string): string {
+  const hex = id.startsWith('sha256:') ? id.slice(7) : id;
+  return hex.slice(0, 12);
+}
+
+/** Ellipsis: longer than `max` columns keeps max-1 characters plus `…`. */
+export function ellipsis(text: string, max: number): string {
+  const chars = [...text];
+  if (chars.length <= max) return text;
+  return `${chars.slice(0, max - 1).join('')}…`;
+}
+
+/** Go's strconv.Quote for printable text: `"` and `\` escaped, control characters as escapes. */
+export function goQuote(text: string): string {
+  let out = '"';
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    if (ch === '"' || ch === '\\') out += `\\${ch}`;
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\t') out += '\\t';
+    else if (ch === '\r') out += '\\r';
+    else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).padStart(2, '0')}`;
+    else out += ch;
+  }
+  return `${out}"`;
+}
+
+/** Go's time.Time.String() for a UTC instant: `2026-01-15 10:00:00 +0000 UTC`. */
+export function goTimeString(ms: number): string {
+  const iso = new Date(ms).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)} +0000 UTC`;
+}
