@@ -12,7 +12,8 @@ import type { EngineApi } from '../../engine/index.js';
 import { SignalEmitter } from '../../os/streams.js';
 import { History, LineEditor, type LineEvent } from '../../shell/line/index.js';
 import { createCompleter } from './complete.js';
-import type { DockerCompleter, HttpClient, SessionShell, ShellFactory } from './deps.js';
+import type { DockerCompleter, SessionShell, ShellFactory } from './deps.js';
+import { dockerCommand, engineHttpClient } from './engineBridge.js';
 import { TerminalOutput } from './TerminalOutput.js';
 
 export const HOME = '/home/student';
@@ -28,7 +29,7 @@ export interface TerminalSessionOptions {
   /** Terminal output: `\r\n` line ends and ANSI escapes. */
   readonly write: (text: string) => void;
   readonly createShell: ShellFactory;
-  /** The `docker` command; absent, `docker` is not found. */
+  /** The `docker` command (default: the docker CLI on `engine`). */
   readonly docker?: ExternalCommand;
   readonly dockerCompletions?: DockerCompleter;
   readonly cwd?: string;
@@ -72,15 +73,15 @@ export class TerminalSession {
     ]);
     const cwd = options.cwd ?? DEFAULT_CWD;
     if (!options.fs.stat(cwd)) options.fs.mkdir(cwd, { recursive: true });
-    const http: HttpClient = (port, request) => options.engine.http(port, request);
+    const docker = options.docker ?? dockerCommand(options.engine);
     this.shell = options.createShell({
       fs: options.fs,
       cwd,
       env,
       clock: options.clock,
-      commands: (name) => (name === 'docker' ? options.docker : undefined),
+      commands: (name) => (name === 'docker' ? docker : undefined),
       history: () => history.entries(),
-      http,
+      http: engineHttpClient(options.engine),
     });
     this.editor = new LineEditor({
       write: (text) => this.output.write(text),

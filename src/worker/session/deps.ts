@@ -6,10 +6,10 @@
 import type { Clock } from '../../os/clock.js';
 import type { CommandIO, ExternalCommand } from '../../os/process.js';
 import type { Vfs } from '../../os/vfs.js';
-import type { EngineApi, HttpRequest, HttpResponse } from '../../engine/index.js';
+import type { EngineApi } from '../../engine/index.js';
+import type { HttpClient } from '../../shell/commands/http.js';
 
-/** A request from curl to `localhost:<port>`. */
-export type HttpClient = (port: number, request: HttpRequest) => Promise<HttpResponse>;
+export type { HttpClient };
 
 export interface SessionShell {
   run(source: string, io: CommandIO): Promise<number>;
