@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import type { ContainerSummary } from '../../engine/index.js';
+import { formatPs } from './containers.js';
+
+// Until src/engine/index.ts re-exports the go-units helpers, read them from their module.
+vi.mock('../engineHelpers.js', async () => {
+  const units = await import('../../engine/units.js');
+  return { humanDuration: units.humanDuration, humanSizeWithPrecision: units.humanSizeWithPrecision, humanSize: units.humanSize };
+});
+
+const NOW = Date.UTC(2026, 0, 15, 12, 0, 0);
+const golden = (name: string): string => readFileSync(new URL(`./testdata/${name}`, import.meta.url), 'utf8');
+
+function row(over: Partial<ContainerSummary>): ContainerSummary {
+  return {
+    id: '3f2a1b2c3d4e5f60718293a4b5c6d7e8f90112233445566778899aabbccddeef',
+    name: 'web',
+    image: 'nginx',
+    imageId: 'sha256:' + 'a'.repeat(64),
+    command: '/docker-entrypoint.sh nginx -g \'daemon off;\'',
+    created: NOW - 90_000,
+    state: 'running',
+    status: 'Up About a minute',
+    ports: [
+      { privatePort: 80, publicPort: 8080, ip: '0.0.0.0', type: 'tcp' },
+      { privatePort: 80, publicPort: 8080, ip: '::', type: 'tcp' },
+    ],
+    labels: {},
+    sizeRw: 1093,
+    sizeRootFs: 192_000_000,
+    attached: false,
+    ...over,
+  };
+}
+
+const rows = [
+  row({}),
+  row({
+    id: '9c1d2e3f4a5b6c7d8e9f00112233445566778899aabbccddeeff001122334455',
+    name: 'quirky_turing',
+    image: 'node:18',
+    command: 'docker-entrypoint.sh node',
+    created: NOW - 3 * 3_600_000,
+    state: 'exited',
+    status: 'Exited (0) 2 hours ago',
+    ports: [],
+    sizeRw: 0,
+  }),
+];
+
+describe('formatPs', () => {
+  it('renders the default table', () => {
+    expect(formatPs(rows, { now: NOW })).toBe(golden('ps-default.golden'));
+  });
+
+  it('prints only the header when nothing runs', () => {
+    expect(formatPs([], { now: NOW })).toBe('CONTAINER ID   IMAGE     COMMAND   CREATED   STATUS    PORTS     NAMES\n');
+  });
+
+  it('adds SIZE with the virtual size for -s', () => {
+    expect(formatPs(rows, { now: NOW, size: true })).toBe(golden('ps-size.golden'));
+  });
+
+  it('prints 12-hex IDs for -q and full ones with --no-trunc', () => {
+    expect(formatPs(rows, { now: NOW, quiet: true })).toBe('3f2a1b2c3d4e\n9c1d2e3f4a5b\n');
+    expect(formatPs(rows, { now: NOW, quiet: true, noTrunc: true })).toBe(`${rows[0].id}\n${rows[1].id}\n`);
+    expect(formatPs(rows.slice(0, 1), { now: NOW, noTrunc: true })).toContain(`"/docker-entrypoint.sh nginx -g 'daemon off;'"`);
+  });
+
+  it('supports --format templates with and without table', () => {
+    expect(formatPs(rows, { now: NOW, format: '{{.Names}}: {{.Status}}' })).toBe('web: Up About a minute\nquirky_turing: Exited (0) 2 hours ago\n');
+    expect(formatPs(rows, { now: NOW, format: 'table {{.Names}}\\t{{.Image}}' })).toBe('NAMES           IMAGE\nweb             nginx\nquirky_turing   node:18\n');
+    const json = JSON.parse(formatPs(rows.slice(0, 1), { now: NOW, format: 'json' })) as Record<string, string>;
+    expect(json.Names).toBe('web');
+    expect(json.Ports).toBe('0.0.0.0:8080->80/tcp, [::]:8080->80/tcp');
+  });
+});
