@@ -19,5 +19,6 @@ export { handleJSONArgs } from './instructions/commandLine.js';
 export type * from './instructions/types.js';
 export { ShellLex, expandWord, expandWords } from './shell/lex.js';
 export type { LexOptions, LexResult, ShellEnv } from './shell/lex.js';
-export { lintDockerfile } from './lint/lint.js';
+export { lintDockerfile, type LintOptions } from './lint/lint.js';
+export { RULES as LINT_RULES } from './lint/rules.js';
 export type { LintWarning } from './lint/types.js';

@@ -255,12 +255,13 @@ export class ShellLex {
       if (value === undefined && this.options.skipUnsetEnv) return '${' + name + '}';
       return value ?? '';
     }
+    if (ch === EOF) throw new ShellLexError("syntax error: missing '}'");
     if (ch === '/') return this.processReplace(name);
     if (ch === ':') {
       nullIsUnset = true;
       ch = this.next();
       chs += ch;
-    } else if (!'+-?#%'.includes(ch) || ch === EOF) {
+    } else if (!'+-?#%'.includes(ch)) {
       throw new ShellLexError(`unsupported modifier (${chs}) in substitution`);
     }
     let word: string;
