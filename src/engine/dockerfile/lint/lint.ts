@@ -49,6 +49,23 @@ export function platformArgs(platform: LintOptions['platform'] = { os: 'linux', 
  * An instruction that does not parse ends the checks (the build fails there).
  */
 export function lintDockerfile(result: ParseResult, options: LintOptions = {}): LintWarning[] {
+  const skip = skippedRules(result.directives.check);
+  if (skip.has('all')) return [];
+  return collect(result, options).filter((w) => !skip.has(w.rule.toLowerCase()));
+}
+
+/** Rules disabled by `# check=skip=RuleA,RuleB` (or `skip=all`), lowercased. */
+export function skippedRules(check: string | undefined): Set<string> {
+  const skip = new Set<string>();
+  for (const part of (check ?? '').split(';')) {
+    const [key, value] = part.split('=', 2).map((s) => s.trim());
+    if (key?.toLowerCase() !== 'skip' || value === undefined) continue;
+    for (const name of value.split(',')) if (name.trim() !== '') skip.add(name.trim().toLowerCase());
+  }
+  return skip;
+}
+
+function collect(result: ParseResult, options: LintOptions): LintWarning[] {
   const lint = new LintCollector();
   for (const w of result.warnings) {
     if (w.url === RULES.NoEmptyContinuation.url) {
