@@ -1,4 +1,18 @@
-// PLACEHOLDER: replaced by the builder domain (npm, pip, apt-get simulations).
+/**
+ * Package-manager programs for RUN steps and containers: npm, pip, apt-get
+ * and apk, each answering from a small simulated registry.
+ */
 import type { ProgramRegistry } from '../../context.js';
+import { npmProgram } from './npm/npm.js';
+import { apkProgram } from './os/apk.js';
+import { aptGetProgram } from './os/aptGet.js';
+import { pipProgram } from './pip/pip.js';
 
-export declare function registerPackagePrograms(registry: ProgramRegistry): void;
+export function registerPackagePrograms(registry: ProgramRegistry): void {
+  registry.register('npm', npmProgram);
+  registry.register('pip', pipProgram);
+  registry.register('pip3', pipProgram);
+  registry.register('apt-get', aptGetProgram);
+  registry.register('apt', aptGetProgram);
+  registry.register('apk', apkProgram);
+}
