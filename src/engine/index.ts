@@ -6,3 +6,4 @@ export * from './api.js';
 export { Engine, type EngineOptions } from './Engine.js';
 export { EngineError, isEngineError, type EngineErrorCategory } from './errors/EngineError.js';
 export type { HttpRequest, HttpResponse } from './net/http.js';
+export { BuildFailure, isBuildFailure, type BuildFailureDetails, type BuildFailureSource } from './builder/BuildFailure.js';
