@@ -93,3 +93,10 @@ describe('parse errors', () => {
     expect([err.startLine, err.endLine]).toEqual([2, 3]);
   });
 });
+
+describe('comments and directives', () => {
+  it('does not keep directive lines as instruction comments', () => {
+    const { ast } = parseDockerfile('# syntax=docker/dockerfile:1\n# base image\nFROM a\n');
+    expect(ast.children[0].prevComment).toEqual(['base image']);
+  });
+});

@@ -1,4 +1,4 @@
-import { parseInstruction } from '../instructions/parse.js';
+import { nodeArgs, parseInstruction } from '../instructions/parse.js';
 import type { ArgInstruction, Instruction, Stage } from '../instructions/types.js';
 import type { ParseResult } from '../parser/types.js';
 import { ShellLex } from '../shell/lex.js';
@@ -112,18 +112,20 @@ function collect(result: ParseResult, options: LintOptions): LintWarning[] {
 }
 
 function parseInstructionWithLint(node: ParseResult['ast'], lint: LintCollector): Instruction | Stage {
+  if (node.value.toLowerCase() === 'from') {
+    // BuildKit runs these before FROM's own argument checks.
+    const args = nodeArgs(node);
+    const loc = { startLine: node.startLine, endLine: node.endLine };
+    if (args.length === 3 && args[2] !== args[2].toLowerCase()) lint.run(RULES.StageNameCasing, loc, args[2]);
+    const kw = node.value;
+    if (args.length >= 3 && isSelfConsistent(kw)) {
+      const as = args[1];
+      const ok = kw === kw.toLowerCase() ? as === as.toLowerCase() : as === as.toUpperCase();
+      if (!ok) lint.run(RULES.FromAsCasing, loc, kw, as);
+    }
+  }
   const cmd = parseInstruction(node);
-  if (cmd.kind === 'FROM') {
-    // BuildKit checks these before parsing FROM; a bad FROM throws above.
-    if (cmd.originalName !== '' && cmd.originalName !== cmd.originalName.toLowerCase()) {
-      lint.run(RULES.StageNameCasing, cmd, cmd.originalName);
-    }
-    const kw = cmd.keyword;
-    if (cmd.asKeyword !== '' && isSelfConsistent(kw)) {
-      const ok = kw === kw.toLowerCase() ? cmd.asKeyword === cmd.asKeyword.toLowerCase() : cmd.asKeyword === cmd.asKeyword.toUpperCase();
-      if (!ok) lint.run(RULES.FromAsCasing, cmd, kw, cmd.asKeyword);
-    }
-  } else if (cmd.kind === 'MAINTAINER') {
+  if (cmd.kind === 'MAINTAINER') {
     lint.run(RULES.MaintainerDeprecated, cmd);
   } else if ((cmd.kind === 'ENV' || cmd.kind === 'LABEL') && cmd.legacy) {
     lint.run(RULES.LegacyKeyValueFormat, cmd, cmd.keyword);

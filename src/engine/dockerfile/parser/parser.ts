@@ -118,6 +118,7 @@ export function parseDockerfile(text: string): ParseResult {
   const warnings: ParseWarning[] = [];
   let comments: string[] = [];
 
+  let lastWasDirective = false;
   const processLine = (raw: string, stripLeft: boolean): string => {
     let token = trimNewline(raw);
     if (stripLeft) token = trimLeftSpace(token);
@@ -131,6 +132,7 @@ export function parseDockerfile(text: string): ParseResult {
     } catch (err) {
       throw new DockerfileParseError((err as Error).message, reader.current);
     }
+    lastWasDirective = directive !== undefined;
     if (directive) {
       directives.list.push(directive);
       directives[directive.name] = directive.value;
@@ -148,6 +150,8 @@ export function parseDockerfile(text: string): ParseResult {
       comments = comment === '' ? [] : [...comments, comment];
     }
     const first = processLine(raw, true);
+    // Directive lines are comments too, but are not kept as the next instruction's comment.
+    if (lastWasDirective) comments = comments.slice(0, -1);
     const startLine = reader.current;
     let [line, isEndOfLine] = trimContinuation(first);
     if (isEndOfLine && line === '') continue;
