@@ -72,6 +72,10 @@ export async function runBuild(
     for (const w of lintInstructions(plan)) onEvent({ type: 'warning', ...w });
     const bases = await loadMetadata(env, plan, options.pull ?? false);
     await loadIgnore(env, options);
+    for (const index of plan.order) {
+      const base = bases.get(index);
+      if (base) fromVertex(env, plan.stages[index], base);
+    }
     const contextHashes = await loadContext(env, plan, options, previousContext);
     for (const index of plan.order) await buildStage(env, plan.stages[index], bases.get(index));
     const final = env.results.get(plan.order[plan.order.length - 1])!;
@@ -193,16 +197,7 @@ async function loadContext(env: RunEnv, plan: BuildPlan, options: BuildOptions, 
 
 async function buildStage(env: RunEnv, stage: StagePlan, base: Base | undefined): Promise<void> {
   const state = initialState(env, stage, base);
-  if (base) {
-    const vertex = env.progress.start(`[${stage.label === '' ? '' : `${stage.label} `}${String(1).padStart(String(stage.total).length)}/${stage.total}] FROM ${pinnedName(base.ref, base.record)}`);
-    state.stepIndex = 1;
-    vertex.status(`resolve ${pinnedName(base.ref, base.record)}`, { durationMs: base.pulled.length > 0 ? 20 : 0 });
-    for (const layer of base.pulled) {
-      vertex.status(`sha256:${layer.id}`, { current: layer.size, total: layer.size });
-    }
-    for (const layer of base.pulled) vertex.status(`extracting sha256:${layer.id}`);
-    vertex.done();
-  }
+  if (base) state.stepIndex = 1;
   for (const ins of stage.instructions) {
     if (env.cancel.cancelled) cancelStep(undefined);
     if (FS_KEYWORDS.has(ins.keyword)) {
@@ -224,6 +219,17 @@ async function buildStage(env: RunEnv, stage: StagePlan, base: Base | undefined)
     rootfs: { type: 'layers', diff_ids: state.layers.map((l) => l.diffId) },
   };
   env.results.set(stage.index, { layers: state.layers, config, key: state.key });
+}
+
+/** `[1/N] FROM …@sha256:…` with its resolve line and any layers just pulled. */
+function fromVertex(env: RunEnv, stage: StagePlan, base: Base): void {
+  const width = String(stage.total).length;
+  const pinned = pinnedName(base.ref, base.record);
+  const vertex = env.progress.start(`[${stage.label === '' ? '' : `${stage.label} `}${String(1).padStart(width)}/${stage.total}] FROM ${pinned}`);
+  vertex.status(`resolve ${pinned}`, { durationMs: base.pulled.length > 0 ? 20 : 0 });
+  for (const layer of base.pulled) vertex.status(`sha256:${layer.id}`, { current: layer.size, total: layer.size });
+  for (const layer of base.pulled) vertex.status(`extracting sha256:${layer.id}`);
+  vertex.done();
 }
 
 function initialState(env: RunEnv, stage: StagePlan, base: Base | undefined): StageState {
