@@ -76,3 +76,15 @@ export class Network {
     this.handlers.clear();
   }
 }
+
+/**
+ * The host port is published but nothing listens inside the container: Docker's
+ * proxy accepts and then resets, so curl prints `(56) Recv failure: Connection reset by peer`.
+ */
+export class ConnectionReset extends EngineError {
+  readonly code = 'ECONNRESET';
+  constructor(readonly port: number) {
+    super(`read ECONNRESET (host port ${port})`, 'system');
+    this.name = 'ConnectionReset';
+  }
+}

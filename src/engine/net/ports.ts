@@ -89,7 +89,8 @@ const PROTOCOLS = new Set(['tcp', 'udp', 'sctp']);
  * `[::1]:8080:80`, `8000-8001:8000-8001`. Throws EngineError (invalidParameter).
  */
 export function parsePortSpecs(raw: string): PortBinding[] {
-  let [ip, hostPort, containerPart] = splitParts(raw);
+  const [rawIp, hostPort, containerPart] = splitParts(raw);
+  let ip = rawIp;
   const [proto, containerPort] = splitProtoPort(containerPart);
   if (ip !== '' && ip[0] === '[') {
     const close = ip.indexOf(']');
