@@ -35,6 +35,11 @@ export interface TerminalSessionOptions {
   readonly cwd?: string;
   /** Shared history entries to start from (e.g. restored from storage). */
   readonly history?: readonly string[];
+  /**
+   * Transcript mode (headless, stdin not a TTY): typed lines never wrap, so
+   * each reads as typed; programs still see `columns` for their layout.
+   */
+  readonly transcript?: boolean;
   /** Extra environment on top of HOME, USER, PATH, HOSTNAME. */
   readonly env?: Readonly<Record<string, string>>;
 }
@@ -86,7 +91,7 @@ export class TerminalSession {
     this.editor = new LineEditor({
       write: (text) => this.output.write(text),
       onEvent: (event) => this.onEditorEvent(event),
-      columns: options.columns,
+      columns: options.transcript ? Number.MAX_SAFE_INTEGER : options.columns,
       history,
       isComplete: (source) => this.shell.isComplete(source),
       complete: createCompleter({ fs: options.fs, cwd: () => this.shell.cwd, home: HOME, engine: options.engine, docker: options.dockerCompletions }),
@@ -107,7 +112,7 @@ export class TerminalSession {
   resize(columns: number, rows: number): void {
     this.columnsValue = columns;
     this.rowsValue = rows;
-    this.editor.resize(columns);
+    if (!this.options.transcript) this.editor.resize(columns);
     this.job?.signals.emit('SIGWINCH');
   }
 

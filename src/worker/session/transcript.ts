@@ -62,12 +62,12 @@ export function keysForLine(line: string): string {
  * Types `lines` into `target` and resolves with the exit status: the last
  * command's, once the prompt is back (or the shell exited).
  */
-export async function runTranscript(target: TranscriptTarget, recorder: TranscriptRecorder, lines: readonly string[], options: TranscriptOptions): Promise<number> {
+export async function runTranscript(target: TranscriptTarget, recorder: TranscriptRecorder, lines: Iterable<string> | AsyncIterable<string>, options: TranscriptOptions): Promise<number> {
   const drain = (settled: boolean): void => {
     const text = settled ? recorder.screen.takeSettled() : recorder.screen.take();
     if (text) options.emit(text);
   };
-  for (const line of lines) {
+  for await (const line of lines) {
     if (target.state === 'exited') break;
     await waitFor(target, recorder, () => target.waitingForInput(), options.quietRounds, options.settle);
     drain(target.waitingForInput());
