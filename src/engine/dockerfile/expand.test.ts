@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ShellLex, ShellLexError, expandWord, expandWords } from './index.js';
+import { ShellLex, ShellLexError, expandHeredocContent, expandWord, expandWords } from './index.js';
 
 const env = { FOO: 'foo', EMPTY: '', PATH: '/usr/bin', SPACED: 'a b  c', FILE: 'archive.tar.gz' };
 
@@ -73,5 +73,11 @@ describe('expandWords', () => {
   });
   it('skipProcessQuotes keeps quotes (heredoc bodies)', () => {
     expect(new ShellLex('\\', { skipProcessQuotes: true }).processWord(`echo '$FOO' "$FOO"`, env)).toBe(`echo 'foo' "foo"`);
+  });
+});
+
+describe('expandHeredocContent', () => {
+  it('expands variables but keeps quotes', () => {
+    expect(expandHeredocContent(`name="$FOO" '\${FOO}'\n`, env)).toBe(`name="foo" 'foo'\n`);
   });
 });

@@ -17,7 +17,7 @@ export { assertHasStages, parseInstructions } from './instructions/stages.js';
 export { INSTRUCTION_NAMES, parseInstruction } from './instructions/parse.js';
 export { handleJSONArgs } from './instructions/commandLine.js';
 export type * from './instructions/types.js';
-export { ShellLex, expandWord, expandWords } from './shell/lex.js';
+export { ShellLex, expandHeredocContent, expandWord, expandWords } from './shell/lex.js';
 export type { LexOptions, LexResult, ShellEnv } from './shell/lex.js';
 export { lintDockerfile, type LintOptions } from './lint/lint.js';
 export { RULES as LINT_RULES } from './lint/rules.js';

@@ -341,3 +341,12 @@ export function expandWord(word: string, env: ShellEnv = {}, escapeToken = '\\')
 export function expandWords(word: string, env: ShellEnv = {}, escapeToken = '\\'): string[] {
   return new ShellLex(escapeToken).processWords(word, env);
 }
+
+/**
+ * Expands `$VAR` in a COPY/ADD heredoc body whose delimiter was unquoted.
+ * BuildKit uses a backslash lexer that leaves quotes alone here, because the
+ * body is file content, not Dockerfile words.
+ */
+export function expandHeredocContent(content: string, env: ShellEnv = {}): string {
+  return new ShellLex('\\', { skipProcessQuotes: true }).processWord(content, env);
+}
