@@ -64,3 +64,19 @@ describe('LayerStore', () => {
     expect(v1.get('/etc')?.type).toBe('dir');
   });
 });
+
+describe('layer serialisation', () => {
+  it('round-trips entries through base64 JSON', async () => {
+    const { layerFromJson, layerToJson, fromBase64, toBase64 } = await import('./serialize.js');
+    for (const n of [0, 1, 2, 3, 4, 255]) {
+      const bytes = Uint8Array.from({ length: n }, (_, i) => (i * 37) & 255);
+      expect(fromBase64(toBase64(bytes))).toEqual(bytes);
+    }
+    expect(toBase64(new TextEncoder().encode('hello'))).toBe('aGVsbG8=');
+    const store = new LayerStore();
+    const layer = store.create(new Map<string, LayerEntry>([['/a', file('x')], ['/l', { type: 'symlink', target: '/a' }], ['/gone', { type: 'whiteout' }]]));
+    const back = layerFromJson(JSON.parse(JSON.stringify(layerToJson(layer))));
+    expect(back.diffId).toBe(layer.diffId);
+    expect(computeDiffId(back.entries)).toBe(layer.diffId);
+  });
+});

@@ -1,0 +1,81 @@
+/**
+ * The images domain's part of an engine snapshot, and its invariants. Layers
+ * from the hub catalogue are stored by diffID only (the catalogue rebuilds
+ * them); other layers carry their files as base64.
+ */
+import type { ImageConfigFile } from '../api.js';
+import type { Layer } from '../context.js';
+import { layerFromJson, layerToJson, type LayerJson } from '../layers/serialize.js';
+import { catalogueLayer } from '../registry/catalogue/index.js';
+import { imageIdOf } from './configDigest.js';
+import type { ImageTable } from './ImageTable.js';
+
+interface ImageJson {
+  readonly id: string;
+  readonly config: ImageConfigFile;
+  readonly layers: readonly string[];
+  readonly tags: readonly string[];
+  readonly digests: readonly string[];
+  readonly lastTagTime: number;
+}
+
+export interface ImagesSnapshot {
+  readonly images: readonly ImageJson[];
+  readonly layers: readonly LayerJson[];
+}
+
+export function toSnapshot(table: ImageTable): ImagesSnapshot {
+  const own = new Map<string, Layer>();
+  for (const [diffId, { layer }] of table.layers.entries()) if (!catalogueLayer(diffId)) own.set(diffId, layer);
+  return {
+    images: [...table.images.values()].map((image) => ({
+      id: image.id,
+      config: image.config,
+      layers: image.layers.map((l) => l.diffId),
+      tags: [...image.tags],
+      digests: [...image.digests],
+      lastTagTime: image.lastTagTime,
+    })),
+    layers: [...own.values()].map(layerToJson),
+  };
+}
+
+export function fromSnapshot(table: ImageTable, data: unknown): void {
+  table.clear();
+  if (!data || typeof data !== 'object') return;
+  const snap = data as ImagesSnapshot;
+  const saved = new Map((snap.layers ?? []).map((json) => [json.diffId, layerFromJson(json)]));
+  for (const json of snap.images ?? []) {
+    const layers = json.layers.map((id) => saved.get(id) ?? catalogueLayer(id));
+    if (layers.some((l) => !l)) continue;
+    const image = table.commit(json.config, layers as Layer[]);
+    for (const tag of json.tags) table.setTag(image, tag);
+    for (const digest of json.digests) table.addDigest(image, digest);
+    image.lastTagTime = json.lastTagTime;
+  }
+}
+
+export function checkInvariants(table: ImageTable): string[] {
+  const problems: string[] = [];
+  for (const [tag, id] of table.tags) {
+    const image = table.images.get(id);
+    if (!image) problems.push(`images: tag ${tag} points to missing image ${id}`);
+    else if (!image.tags.includes(tag)) problems.push(`images: tag ${tag} is not listed on image ${id}`);
+  }
+  for (const [digest, id] of table.digests) if (!table.images.has(id)) problems.push(`images: digest ${digest} points to missing image ${id}`);
+  const uses = new Map<string, number>();
+  for (const image of table.images.values()) {
+    if (imageIdOf(image.config) !== image.id) problems.push(`images: image ${image.id} does not match its config digest`);
+    for (const tag of image.tags) if (table.tags.get(tag) !== image.id) problems.push(`images: image ${image.id} lists tag ${tag} it does not hold`);
+    for (const diffId of new Set(image.layers.map((l) => l.diffId))) {
+      uses.set(diffId, (uses.get(diffId) ?? 0) + 1);
+      if (!table.layers.has(diffId)) problems.push(`images: layer ${diffId} of image ${image.id} is not in the layer store`);
+    }
+  }
+  for (const [diffId, { refs }] of table.layers.entries()) {
+    const expected = uses.get(diffId) ?? 0;
+    if (expected === 0) problems.push(`images: orphan layer ${diffId}`);
+    else if (refs !== expected) problems.push(`images: layer ${diffId} has refcount ${refs}, but ${expected} images use it`);
+  }
+  return problems;
+}
