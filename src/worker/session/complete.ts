@@ -48,10 +48,9 @@ export function createCompleter(deps: CompleterDeps): (line: string, cursor: num
       return { replaceFrom: wordStart, candidates: names.filter((n) => n.startsWith(word)) };
     }
     if (words[0] === 'docker' && deps.docker) {
-      const candidates = await deps.docker(words.slice(1), deps.engine);
-      if (candidates.length > 0 || !word.startsWith('.') && !word.includes('/')) {
-        return { replaceFrom: wordStart, candidates: candidates.filter((c) => c.startsWith(word)) };
-      }
+      const candidates = (await deps.docker(words.slice(1), deps.engine)).filter((c) => c.startsWith(word));
+      // Nothing docker-specific fits (a build context, a `docker cp` source): offer files.
+      if (candidates.length > 0) return { replaceFrom: wordStart, candidates };
     }
     return { replaceFrom: wordStart, candidates: completeFileName(deps, word), filenames: true };
   };
