@@ -81,3 +81,40 @@ describe('expandHeredocContent', () => {
     expect(expandHeredocContent(`name="$FOO" '\${FOO}'\n`, env)).toBe(`name="foo" 'foo'\n`);
   });
 });
+
+// Cases of BuildKit's TestProcessWithMatches (shell/lex_test.go).
+describe('BuildKit lexer cases', () => {
+  const cases: [string, Record<string, string>, string | Error][] = [
+    ['${FOO-aaa} ${BAR-bbb} ${BAZ-ccc}', { FOO: 'xxx', BAR: '' }, 'xxx  ccc'],
+    ['${FOO:-aaa} ${BAR:-bbb} ${BAZ:-ccc}', { FOO: 'xxx', BAR: '' }, 'xxx bbb ccc'],
+    ['${FOO+aaa} ${BAR+bbb} ${BAZ+ccc}', { FOO: 'xxx', BAR: '' }, 'aaa bbb '],
+    ['${FOO:+aaa} ${BAR:+bbb} ${BAZ:+ccc}', { FOO: 'xxx', BAR: '' }, 'aaa  '],
+    ['${BAR?bbb}', { BAR: '' }, ''],
+    ['${BAZ?ccc}', {}, new Error()],
+    ['${BAR:?bbb}', { BAR: '' }, new Error()],
+    ['${FOO=aaa}', { FOO: 'xxx' }, new Error()],
+    ['${FOO#()[]{\\}^$.\\*\\?|\\\\}', { FOO: '()[]{}^$.*?|\\x' }, 'x'],
+    ['${FOO%%\\**}', { FOO: 'xx**' }, 'xx'],
+    ['${FOO#*x*y}', { FOO: 'xxyy' }, 'y'],
+    ['${FOO#*}', { FOO: 'xxyy' }, 'xxyy'],
+    ['${FOO#$BAR}', { FOO: 'xxyy', BAR: 'x' }, 'xyy'],
+    ['${FOO##*x}', { FOO: 'xxyy' }, 'yy'],
+    ['${FOO#?\\?}', { FOO: '???y' }, '?y'],
+    ['${ABC:-.}${FOO%x}${ABC:-.}', { FOO: 'xxyy' }, '.xxyy.'],
+    ['${FOO%%\\**\\*}', { FOO: 'a***yy*' }, 'a'],
+    ['${FOO/$NEEDLE/.} - ${FOO//$NEEDLE/.}', { FOO: '/foo*/*/*.txt', NEEDLE: '\\*/' }, '/foo.*/*.txt - /foo..*.txt'],
+    ['${FOO/$NEEDLE/} - ${FOO//$NEEDLE/}', { FOO: '/tmp/tmp/bar.txt', NEEDLE: '/tmp' }, '/tmp/bar.txt - /bar.txt'],
+    ['${FOO/$NEEDLE/$R} - ${FOO//$NEEDLE/$R}', { FOO: '/a/foo/b/c.txt', NEEDLE: '/?/', R: '/' }, '/foo/b/c.txt - /foo/c.txt'],
+    ['${FOO//\\//\\/}', { FOO: '/tmp/foo.txt' }, '\\/tmp\\/foo.txt'],
+    ['${FOO/$BAR/ww}', { FOO: 'xxyy', BAR: '' }, 'wwxxyy'],
+    ['${FOO//ww}', { FOO: 'xxyy' }, new Error()],
+    ['${FOO///}', { FOO: 'xxyy' }, 'xxyy'],
+    ['${FOO/a-b/c}', { FOO: 'xa-by' }, 'xcy'],
+  ];
+  for (const [input, vars, want] of cases) {
+    it(input, () => {
+      if (want instanceof Error) expect(() => expandWord(input, vars)).toThrow(ShellLexError);
+      else expect(expandWord(input, vars)).toBe(want);
+    });
+  }
+});

@@ -20,7 +20,7 @@ export function shellPatternToRegexSource(pattern: string): string {
       }
       out += '\\' + next;
     } else {
-      out += ch.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+      out += ch.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
     }
   }
   return out;
@@ -60,7 +60,6 @@ export function trimSuffixPattern(pattern: string, value: string, greedy: boolea
 /** `${v/pat/repl}` and `${v//pat/repl}`: leftmost, longest match. */
 export function replacePattern(pattern: string, value: string, replacement: string, all: boolean): string {
   const source = shellPatternToRegexSource(pattern);
-  if (source === '') return value;
   const re = new RegExp(source, all ? 'gu' : 'u');
   return value.replace(re, () => replacement);
 }
