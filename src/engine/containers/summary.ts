@@ -13,5 +13,7 @@ export function summaryPorts(c: ContainerRecord, running: boolean): PortSummary[
     const [port, proto = 'tcp'] = exposed.split('/');
     if (!c.bindings.some((b) => b.containerPort === Number(port) && b.proto === proto)) out.push({ privatePort: Number(port), type: proto });
   }
-  return out.sort((a, b) => a.privatePort - b.privatePort || (a.ip ?? '').localeCompare(b.ip ?? '') || (a.publicPort ?? 0) - (b.publicPort ?? 0) || a.type.localeCompare(b.type));
+  // IPv4 rows before IPv6 ones, as the daemon binds them.
+  const v6 = (p: PortSummary): number => (p.ip?.includes(':') ? 1 : 0);
+  return out.sort((a, b) => a.privatePort - b.privatePort || a.type.localeCompare(b.type) || v6(a) - v6(b) || (a.publicPort ?? 0) - (b.publicPort ?? 0));
 }
