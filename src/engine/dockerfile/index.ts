@@ -16,6 +16,7 @@ export { DockerfileParseError, isDockerfileParseError, ShellLexError } from './e
 export { assertHasStages, parseInstructions } from './instructions/stages.js';
 export { INSTRUCTION_NAMES, parseInstruction } from './instructions/parse.js';
 export { handleJSONArgs } from './instructions/commandLine.js';
+export { parseMount, resolveRunMounts } from './instructions/runFlags.js';
 export type * from './instructions/types.js';
 export { ShellLex, expandHeredocContent, expandWord, expandWords } from './shell/lex.js';
 export type { LexOptions, LexResult, ShellEnv } from './shell/lex.js';

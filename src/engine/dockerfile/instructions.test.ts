@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DockerfileParseError, parseDockerfile, parseInstructions, type Instruction } from './index.js';
+import { DockerfileParseError, expandWord, parseDockerfile, parseInstructions, parseMount, resolveRunMounts, type Instruction, type RunInstruction } from './index.js';
 
 const parse = (text: string) => parseInstructions(parseDockerfile(text));
 const errorOf = (text: string): DockerfileParseError => {
@@ -41,7 +41,7 @@ describe('instruction errors (BuildKit wording)', () => {
     ['FROM a\nHEALTHCHECK CONNECT TCP 7000', 'dockerfile parse error on line 2: Unknown type "CONNECT" in HEALTHCHECK (try CMD)'],
     ['FROM a\nHEALTHCHECK --interval=1us CMD x', 'dockerfile parse error on line 2: Interval "interval" cannot be less than 1ms'],
     ['FROM a\nHEALTHCHECK --retries=-1 CMD x', 'dockerfile parse error on line 2: --retries cannot be negative (-1)'],
-    ['FROM a\nRUN --mount=type=foo x', 'dockerfile parse error on line 2: unsupported mount type "foo"'],
+    ['FROM a\nRUN --mount=from=$X,target=/x x', "dockerfile parse error on line 2: 'from' doesn't support variable expansion, define alias stage instead"],
     ['FROM a\nRUN --network=wifi x', 'dockerfile parse error on line 2: unsupported network mode "wifi"'],
     ['RUN echo hi', 'no build stage in current context'],
   ];
@@ -70,11 +70,11 @@ describe('typed instructions', () => {
   it('RUN shell and exec forms, mounts', () => {
     expect(only('RUN echo hi')).toMatchObject({ cmdLine: ['echo hi'], prependShell: true });
     expect(only('RUN ["echo", "hi"]')).toMatchObject({ cmdLine: ['echo', 'hi'], prependShell: false });
-    expect(only('RUN --mount=type=cache,target=/root/.npm --network=none npm ci')).toMatchObject({
-      mounts: [{ type: 'cache', options: { type: 'cache', target: '/root/.npm' } }],
-      network: 'none',
-      flagsUsed: ['mount', 'network'],
-    });
+    const run = only('RUN --mount=type=cache,target=/root/.npm --network=none npm ci') as RunInstruction;
+    expect(run).toMatchObject({ mountSpecs: ['type=cache,target=/root/.npm'], network: 'none', flagsUsed: ['mount', 'network'] });
+    expect(resolveRunMounts(run)).toEqual([
+      { type: 'cache', from: '', source: '', target: '/root/.npm', readOnly: false, id: '', sharing: '', required: false },
+    ]);
   });
   it('RUN heredoc files', () => {
     const run = only('RUN <<EOF\necho hi\nEOF');
@@ -113,5 +113,32 @@ describe('typed instructions', () => {
     const r = parse('# VERSION the version\nARG VERSION\n# build compiles\nFROM a AS build\n');
     expect(r.metaArgs[0].args[0].comment).toBe('the version');
     expect(r.stages[0].comment).toBe('compiles');
+  });
+});
+
+describe('RUN --mount at dispatch (resolveRunMounts)', () => {
+  const errors: [string, string][] = [
+    ['type=foo,target=/x', 'unsupported mount type "foo"'],
+    ['type=cahce,target=/x', 'unsupported mount type "cahce" (did you mean cache?)'],
+    ['type=bind,target=/x,size=1m', "unexpected key 'size' for mount type 'bind'"],
+    ['type=cache,target=/x,bogus=1', "unexpected key 'bogus' in 'bogus=1'"],
+    ['type=cache,target=/x,sharing=nope', 'unsupported sharing value "nope"'],
+    ['type=bind,target=/x,mode=0755', 'mode not allowed for "bind" type mounts'],
+    ['type=secret', 'invalid secret mount. one of source, target required'],
+    ['type=cache,target', "invalid field 'target' must be a key=value pair"],
+    ['type=bind,target=/x,ro=maybe', 'invalid value for ro: maybe'],
+  ];
+  for (const [spec, message] of errors) {
+    it(message, () => expect(() => parseMount(spec, (w) => w)).toThrow(message));
+  }
+  it('expands values and applies defaults', () => {
+    expect(parseMount('type=secret,id=$ID,required', (w) => expandWord(w, { ID: 'npmrc' }))).toMatchObject({
+      type: 'secret', id: 'npmrc', required: true, readOnly: true,
+    });
+    expect(parseMount('type=tmpfs,target=/t,size=64m', (w) => w)).toMatchObject({ readOnly: false, sizeLimit: 64 * 1024 * 1024 });
+    expect(parseMount('target=/src,from=build,rw', (w) => w)).toMatchObject({ type: 'bind', from: 'build', readOnly: false });
+  });
+  it('parse time only checks from (BuildKit defers the rest to dispatch)', () => {
+    expect(() => parse('FROM a\nRUN --mount=type=foo x\n')).not.toThrow();
   });
 });

@@ -133,14 +133,27 @@ export interface AddInstruction extends Base {
   json: boolean;
 }
 
+/** A parsed `RUN --mount` (BuildKit instructions.Mount). */
 export interface RunMount {
-  type: string;
-  /** Every key=value of the --mount flag, raw (e.g. target, source, from, id). */
-  options: Record<string, string>;
+  type: 'bind' | 'cache' | 'tmpfs' | 'secret' | 'ssh';
+  from: string;
+  source: string;
+  target: string;
+  readOnly: boolean;
+  /** `id=` (cache id, secret/ssh id). */
+  id: string;
+  sharing: '' | 'shared' | 'private' | 'locked';
+  required: boolean;
+  mode?: number;
+  uid?: number;
+  gid?: number;
+  /** tmpfs `size=`, bytes. */
+  sizeLimit?: number;
 }
 export interface RunInstruction extends Base, CommandLine {
   kind: 'RUN';
-  mounts: RunMount[];
+  /** Raw `--mount` values; resolve them at dispatch with `resolveRunMounts(run, expand)`. */
+  mountSpecs: string[];
   /** `default` | `none` | `host`; undefined when not given. */
   network?: string;
   /** `sandbox` | `insecure`; undefined when not given. */
