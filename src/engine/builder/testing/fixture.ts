@@ -76,6 +76,7 @@ export function addNodeBase(images: FakeImages, created = Date.UTC(2026, 0, 1)):
   const entries = new Map<string, LayerEntry>([
     ['/bin', dir()],
     ['/bin/sh', file('#!slipway sh\n', 0o755)],
+    ['/bin/sleep', file('#!slipway sleep\n', 0o755)],
     ['/usr', dir()],
     ['/usr/local', dir()],
     ['/usr/local/bin', dir()],

@@ -1,0 +1,121 @@
+import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { EngineApi } from '../../engine/index.js';
+import { harness, SEED_FILES, type Harness } from '../../engine/builder/testing/fixture.js';
+import { CollectingOutput, SignalEmitter, emptyInput } from '../../os/streams.js';
+import type { DockerContext } from '../context.js';
+import { runBuildCommand, type BuildCommandOptions } from './runBuildCommand.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+function golden(name: string, actual: string): void {
+  const path = join(here, 'testdata', name);
+  if (process.env.UPDATE_GOLDEN || !existsSync(path)) {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, actual);
+  }
+  expect(actual).toBe(readFileSync(path, 'utf8'));
+}
+
+function dockerCtx(h: Harness, terminal?: { columns: number }) {
+  const stdout = new CollectingOutput();
+  const stderr = new CollectingOutput();
+  const signals = new SignalEmitter();
+  const ctx = {
+    stdin: emptyInput,
+    stdout,
+    stderr,
+    signals,
+    terminal: terminal ? { setRawMode: () => undefined, setEcho: () => undefined, columns: terminal.columns, rows: 24 } : undefined,
+    env: new Map<string, string>(),
+    cwd: '/workspace',
+    fs: h.fs,
+    clock: h.clock,
+    engine: { builder: h.builder } as unknown as EngineApi,
+  } satisfies DockerContext;
+  return { ctx, stdout, stderr, signals };
+}
+
+const base: BuildCommandOptions = { context: '.', tags: ['myapp'], noCache: false, pull: false, progress: 'plain', quiet: false, buildArgs: {} };
+
+describe('runBuildCommand', () => {
+  it('plain progress for the seed Dockerfile (golden)', async () => {
+    const h = harness(SEED_FILES);
+    const { ctx, stderr } = dockerCtx(h);
+    expect(await runBuildCommand(base, ctx)).toBe(0);
+    golden('plain-seed.txt', stderr.text);
+  });
+
+  it('tty final frame for a fully cached rebuild (golden)', async () => {
+    const h = harness(SEED_FILES);
+    await runBuildCommand(base, dockerCtx(h).ctx);
+    const { ctx, stderr } = dockerCtx(h);
+    expect(await runBuildCommand({ ...base, progress: 'auto' }, ctx)).toBe(0);
+    golden('tty-cached.txt', stderr.text);
+    expect(stderr.text).toContain(' => CACHED [2/4] WORKDIR /app');
+    for (const line of stderr.text.split('\n').filter((l) => l !== '')) expect(line.length).toBe(79);
+  });
+
+  it('-q prints only the image ID on stdout', async () => {
+    const h = harness(SEED_FILES);
+    const { ctx, stdout, stderr } = dockerCtx(h);
+    expect(await runBuildCommand({ ...base, quiet: true }, ctx)).toBe(0);
+    expect(stdout.text).toMatch(/^sha256:[0-9a-f]{64}\n$/);
+    expect(stderr.text).toBe('');
+  });
+
+  it('a missing COPY source prints the error block, snippet and ERROR line (golden)', async () => {
+    const h = harness({ Dockerfile: 'FROM node\nWORKDIR /app\nCOPY app.js .\nCMD node app.js\n' });
+    const { ctx, stderr } = dockerCtx(h);
+    expect(await runBuildCommand(base, ctx)).toBe(1);
+    golden('plain-missing-copy.txt', stderr.text);
+    expect(stderr.text).toMatch(/ERROR: failed to build: failed to solve: failed to compute cache key: failed to calculate checksum of ref [a-z0-9]{25}::[a-z0-9]{25}: "\/app.js": not found\n$/);
+  });
+
+  it('a failing RUN shows its logs and exit code in tty mode (golden)', async () => {
+    const h = harness({ Dockerfile: 'FROM node\nWORKDIR /app\nRUN npm install\n' });
+    const { ctx, stderr } = dockerCtx(h);
+    expect(await runBuildCommand({ ...base, progress: 'tty' }, ctx)).toBe(1);
+    golden('tty-run-failure.txt', stderr.text);
+  });
+
+  it('a parse error prints the snippet and the parser message', async () => {
+    const h = harness({ Dockerfile: 'FROM node\nWORKDIR /app\nFORM x\nCMD ["node"]\n' });
+    const { ctx, stderr } = dockerCtx(h);
+    expect(await runBuildCommand(base, ctx)).toBe(1);
+    expect(stderr.text).toContain(
+      'Dockerfile:3\n--------------------\n   1 |     FROM node\n   2 |     WORKDIR /app\n   3 | >>> FORM x\n   4 |     CMD ["node"]\n   5 |     \n--------------------\nERROR: failed to build: failed to solve: dockerfile parse error on line 3: unknown instruction: FORM (did you mean FROM?)\n',
+    );
+  });
+
+  it('lint warnings are summarised after the build', async () => {
+    const h = harness({ ...SEED_FILES, Dockerfile: 'FROM node\nWORKDIR /app\nCOPY . .\nCMD node server.js\n' });
+    const { ctx, stderr } = dockerCtx(h);
+    expect(await runBuildCommand(base, ctx)).toBe(0);
+    expect(stderr.text).toMatch(/\n 1 warning found \(use docker --debug to expand\):\n - JSONArgsRecommended: JSON arguments recommended for CMD to prevent unintended behavior related to OS signals \(line 4\)\n$/);
+  });
+
+  it('validates the context path and tags', async () => {
+    const h = harness(SEED_FILES);
+    let io = dockerCtx(h);
+    expect(await runBuildCommand({ ...base, context: 'nope' }, io.ctx)).toBe(1);
+    expect(io.stderr.text).toBe('ERROR: failed to build: unable to prepare context: path "nope" not found\n');
+    io = dockerCtx(h);
+    expect(await runBuildCommand({ ...base, tags: ['MyApp'] }, io.ctx)).toBe(1);
+    expect(io.stderr.text).toBe('ERROR: failed to build: invalid tag "MyApp": repository name must be lowercase\n');
+  });
+
+  it('Ctrl-C cancels a RUN that never ends', async () => {
+    const h = harness({ Dockerfile: 'FROM node\nRUN sleep 1000\n' });
+    const { ctx, stderr, signals } = dockerCtx(h);
+    const done = runBuildCommand(base, ctx);
+    await h.clock.sleep(2000);
+    signals.emit('SIGINT');
+    expect(await done).toBe(1);
+    expect(stderr.text).toContain('#5 CANCELED');
+    expect(stderr.text).toMatch(/ERROR: failed to build: failed to solve: Canceled: context canceled\n$/);
+    expect(h.builder.lastBuild()?.canceled).toBe(true);
+  });
+});
