@@ -7,3 +7,4 @@ export { Engine, type EngineOptions } from './Engine.js';
 export { EngineError, isEngineError, type EngineErrorCategory } from './errors/EngineError.js';
 export type { HttpRequest, HttpResponse } from './net/http.js';
 export { BuildFailure, isBuildFailure, type BuildFailureDetails, type BuildFailureSource } from './builder/BuildFailure.js';
+export { canonicalString, familiarName, familiarString, normalizeTagged, parseReference, withDefaultTag, type Reference } from './reference/reference.js';
