@@ -64,7 +64,6 @@ export async function pushImage(deps: TransferDeps, input: string, onProgress: (
   const manifest = manifestOf(image.config, image.layers, compressed);
   deps.registry.publish(ref.path, tag, { path: ref.path, config: image.config, layers: image.layers, compressed, digest: manifest.digest, manifestSize: manifest.size });
   deps.table.addDigest(image, `${name}@${manifest.digest}`);
-  onProgress({ status: `${tag}: digest: ${manifest.digest} size: ${manifest.size}` });
   deps.events.emit({ type: 'image', action: 'push', id: image.id, ref: `${name}:${tag}`, time: deps.clock.now() });
   return { tag, digest: manifest.digest, size: manifest.size };
 }
