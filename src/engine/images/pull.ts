@@ -81,9 +81,12 @@ async function transfer(deps: TransferDeps, image: HubImage, emit: (e: ProgressE
     seen.add(layer.diffId);
     const id = shortBlobId(layer.diffId);
     if (deps.table.layers.has(layer.diffId)) emit({ id, status: 'Already exists' });
-    else jobs.push({ id, total: image.compressed[i], downloaded: 0, extracted: 0, state: 'waiting' });
+    else {
+      jobs.push({ id, total: image.compressed[i], downloaded: 0, extracted: 0, state: 'waiting' });
+      // In manifest order, so a TTY shows the layers bottom to top.
+      emit({ id, status: 'Pulling fs layer' });
+    }
   });
-  for (const job of jobs) emit({ id: job.id, status: 'Pulling fs layer' });
   jobs.forEach((job, i) => {
     if (i < MAX_CONCURRENT_DOWNLOADS) job.state = 'downloading';
     else emit({ id: job.id, status: 'Waiting' });
