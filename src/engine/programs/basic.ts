@@ -5,6 +5,9 @@
  */
 import { resolvePath } from '../../os/path.js';
 import { FsError } from '../../os/vfs.js';
+import { basename } from '../../os/path.js';
+import { ExecError } from './resolve.js';
+import { execve } from './runner.js';
 import { containerCommands } from './sh.js';
 import { createShell } from './shellHost.js';
 import type { Program, ProgramContext } from './types.js';
@@ -104,3 +107,24 @@ export const SHELL_APPLETS = [
   'find', 'xargs', 'tee', 'basename', 'dirname', 'date', 'whoami', 'id', 'uname', 'hostname', 'ps', 'printf', 'test',
   'chmod', 'ln', 'readlink', 'stat', 'du', 'df', 'which', 'seq', 'yes', 'clear', 'printenv', 'md5sum', 'sha256sum',
 ] as const;
+
+/** `busybox <applet> args…` (applet names invoked through their links are resolved by the runner). */
+export const busyboxProgram: Program = async (ctx) => {
+  const args = ctx.argv.slice(1);
+  if (basename(ctx.argv[0] ?? '') !== 'busybox' || args.length === 0 || args[0].startsWith('-')) {
+    ctx.stdout.write('BusyBox v1.37.0 (2025-01-17 18:12:01 UTC) multi-call binary.\n');
+    return 0;
+  }
+  try {
+    return await execve(ctx, args);
+  } catch (error) {
+    if (!(error instanceof ExecError)) throw error;
+    ctx.stderr.write(`${args[0]}: applet not found\n`);
+    return 127;
+  }
+};
+
+export const nologinProgram: Program = async (ctx) => {
+  ctx.stdout.write('This account is currently not available.\n');
+  return 1;
+};

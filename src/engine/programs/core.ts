@@ -3,7 +3,7 @@
  * placeholder files (`#!slipway <name>`) that map to these names.
  */
 import type { ProgramRegistry } from '../context.js';
-import { appletViaShell, catProgram, echoProgram, envProgram, falseProgram, pwdProgram, SHELL_APPLETS, sleepProgram, trueProgram } from './basic.js';
+import { appletViaShell, busyboxProgram, catProgram, echoProgram, envProgram, falseProgram, nologinProgram, pwdProgram, SHELL_APPLETS, sleepProgram, trueProgram } from './basic.js';
 import { entrypointProgram, nginxEntrypointProgram, nodeEntrypointProgram } from './entrypoints.js';
 import { helloProgram } from './hello.js';
 import { nginxProgram } from './nginx.js';
@@ -24,6 +24,11 @@ export function registerCorePrograms(registry: ProgramRegistry): void {
   registry.register('docker-entrypoint.sh', entrypointProgram);
   registry.register('node-docker-entrypoint.sh', nodeEntrypointProgram);
   registry.register('nginx-docker-entrypoint.sh', nginxEntrypointProgram);
+  // The registry catalogue's placeholder names for the nginx image's scripts.
+  registry.register('nginx-entrypoint', nginxEntrypointProgram);
+  registry.register('nginx-entrypoint.d', trueProgram);
+  registry.register('busybox', busyboxProgram);
+  registry.register('nologin', nologinProgram);
   registry.register('nginx', nginxProgram);
   registry.register('nginx-debug', nginxProgram);
   registry.register('node', nodeProgram);
