@@ -58,6 +58,14 @@ describe('pull', () => {
     expect(images.list()[0].repoTags).toEqual(['node:latest', 'node:26']);
   });
 
+  it('lists shared and new layers in manifest order', async () => {
+    const { images } = makeImages();
+    await pull(images, 'alpine');
+    const { events } = await pull(images, 'node:22-alpine');
+    const firsts = events.filter((e) => e.status === 'Already exists' || e.status === 'Pulling fs layer').map((e) => e.status);
+    expect(firsts).toEqual(['Already exists', 'Pulling fs layer', 'Pulling fs layer', 'Pulling fs layer']);
+  });
+
   it('fails with Docker’s exact messages', async () => {
     const { images } = makeImages();
     await expect(images.pull('nosuch', () => undefined)).rejects.toThrow(
