@@ -234,6 +234,16 @@ export class TerminalSession {
     this.raw = false;
     this.editor.setRaw(false);
     this.editor.setEcho(true);
+    const exit = this.shell.exitRequested;
+    if (exit !== undefined && exit !== null) {
+      // Interactive bash says goodbye the same way for `exit` and Ctrl-D.
+      if (!this.output.atLineStart) this.output.write('\r\n');
+      this.output.write('exit\r\n');
+      this.lastStatusValue = exit;
+      this.exited = true;
+      this.notify();
+      return;
+    }
     this.showPrompt();
   }
 

@@ -6,13 +6,13 @@ import type { Vfs } from '../../os/vfs.js';
 import { join, resolvePath } from '../../os/path.js';
 import type { EngineApi } from '../../engine/index.js';
 import type { Completion } from '../../shell/line/index.js';
+import { BUILTINS, COREUTIL_NAMES } from '../../shell/index.js';
 import type { DockerCompleter } from './deps.js';
 
 /** What the small bash answers to (builtins and the coreutils it ships), plus `docker`. */
-export const COMMAND_NAMES: readonly string[] = [
-  'cat', 'cd', 'clear', 'cp', 'curl', 'docker', 'echo', 'env', 'exit', 'export', 'false', 'grep', 'head', 'help',
-  'history', 'ls', 'mkdir', 'mv', 'printf', 'pwd', 'rm', 'sleep', 'sort', 'tail', 'touch', 'true', 'unset', 'wc',
-];
+export const COMMAND_NAMES: readonly string[] = [...new Set([...BUILTINS.keys(), ...COREUTIL_NAMES, 'docker'])]
+  .filter((name) => /^[a-z]/.test(name))
+  .sort();
 
 export interface CompleterDeps {
   readonly fs: Vfs;

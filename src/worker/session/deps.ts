@@ -17,6 +17,8 @@ export interface SessionShell {
   isComplete(source: string): boolean;
   readonly cwd: string;
   readonly lastStatus: number;
+  /** Set once `exit` has run: the terminal closes with this status. */
+  readonly exitRequested?: number | null;
 }
 
 export interface ShellConfig {
