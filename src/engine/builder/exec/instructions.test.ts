@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import type { BuildEvent } from '../../api.js';
+import { BuildFailure } from '../BuildFailure.js';
+import { harness } from '../testing/fixture.js';
+
+function completedNames(events: readonly BuildEvent[]): string[] {
+  return events.flatMap((e) => (e.type === 'vertex' && e.vertex.completed !== undefined ? [`${e.vertex.cached ? 'CACHED ' : ''}${e.vertex.name}`] : []));
+}
+
+describe('instructions', () => {
+  it('ARG in scope prefixes RUN history with |N and --build-arg misses only RUNs after it', async () => {
+    const h = harness({ Dockerfile: 'FROM node\nARG MODE=dev\nWORKDIR /app\nRUN echo mode=$MODE\n' });
+    const first = await h.build();
+    const image = h.images.record(first.imageId)!;
+    expect(image.config.history.map((e) => e.created_by).slice(2)).toEqual(['ARG MODE=dev', 'WORKDIR /app', 'RUN |1 MODE=dev /bin/sh -c echo mode=$MODE # buildkit']);
+    expect(first.events.some((e) => e.type === 'log' && e.text === 'mode=dev\n')).toBe(true);
+    await h.build({ buildArgs: { MODE: 'prod' } });
+    const steps = h.builder.lastBuild()!.steps;
+    expect(steps.map((s) => s.cached)).toEqual([true, false]);
+    expect(steps[1].reason).toEqual({ kind: 'env-changed' });
+  });
+
+  it('multi-stage: stage prefixes, COPY --from, --target', async () => {
+    const dockerfile = [
+      'FROM node AS build',
+      'WORKDIR /src',
+      'COPY out.txt .',
+      'FROM node',
+      'COPY --from=build /src/out.txt /app/',
+      'CMD ["cat","/app/out.txt"]',
+      '',
+    ].join('\n');
+    const h = harness({ Dockerfile: dockerfile, 'out.txt': 'built\n' });
+    const { events, imageId } = await h.build();
+    const names = completedNames(events);
+    expect(names).toContain('[build 2/3] WORKDIR /src');
+    expect(names).toContain('[build 3/3] COPY out.txt .');
+    expect(names).toContain('[stage-1 2/2] COPY --from=build /src/out.txt /app/');
+    const image = h.images.record(imageId)!;
+    expect(new TextDecoder().decode(h.images.rootfs(image.layers).readFile('/app/out.txt'))).toBe('built\n');
+    expect(image.config.history.at(-2)?.created_by).toBe('COPY /src/out.txt /app/ # buildkit');
+    const target = await h.build({ target: 'build' });
+    expect(completedNames(target.events).some((n) => n.includes('stage-1'))).toBe(false);
+    expect(h.images.record(target.imageId)!.config.config.WorkingDir).toBe('/src');
+  });
+
+  it('ENTRYPOINT resets an inherited CMD; shell-form CMD uses SHELL; metadata fields', async () => {
+    const h = harness({
+      Dockerfile: 'FROM node\nENTRYPOINT ["node"]\nLABEL a=b "c d"=e\nUSER node\nVOLUME /data\nSTOPSIGNAL SIGQUIT\nSHELL ["/bin/bash","-c"]\nENV X=1 Y="two words"\nHEALTHCHECK --interval=30s --retries=3 CMD curl -f http://localhost/\n',
+    });
+    const { imageId } = await h.build();
+    const image = h.images.record(imageId)!;
+    const c = image.config.config;
+    expect(c.Entrypoint).toEqual(['node']);
+    expect(c.Cmd).toBeNull();
+    expect(c.Labels).toEqual({ a: 'b', 'c d': 'e' });
+    expect(c.User).toBe('node');
+    expect(c.Volumes).toEqual({ '/data': {} });
+    expect(c.StopSignal).toBe('SIGQUIT');
+    expect(c.Shell).toEqual(['/bin/bash', '-c']);
+    expect(c.Env).toContain('Y=two words');
+    expect(c.Healthcheck).toEqual({ Test: ['CMD-SHELL', 'curl -f http://localhost/'], Interval: 30e9, Retries: 3 });
+    expect(image.config.history.slice(2).map((e) => e.created_by)).toEqual([
+      'ENTRYPOINT ["node"]',
+      'LABEL a=b c d=e',
+      'USER node',
+      'VOLUME [/data]',
+      'STOPSIGNAL SIGQUIT',
+      'SHELL [/bin/bash -c]',
+      'ENV X=1 Y=two words',
+      `HEALTHCHECK &{["CMD-SHELL" "curl -f http://localhost/"] "30s" "0s" "0s" "0s" '\\x03'}`,
+    ]);
+    expect(image.config.history.slice(2).every((e) => e.empty_layer === true)).toBe(true);
+  });
+
+  it('FROM scratch gets PATH and no FROM step', async () => {
+    const h = harness({ Dockerfile: 'FROM scratch\nCOPY hello.txt /\n', 'hello.txt': 'hi' });
+    const { events, imageId } = await h.build();
+    expect(completedNames(events)).toContain('[1/1] COPY hello.txt /');
+    expect(h.images.record(imageId)!.config.config.Env).toEqual(['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin']);
+  });
+
+  it('COPY heredoc, --chmod, --chown and multiple sources', async () => {
+    const h = harness({
+      Dockerfile: 'FROM node\nWORKDIR /app\nCOPY <<EOF greeting.txt\nhello\nEOF\nCOPY --chown=node:node --chmod=755 a.sh b.sh ./bin/\n',
+      'a.sh': 'echo a',
+      'b.sh': 'echo b',
+    });
+    const { imageId } = await h.build();
+    const image = h.images.record(imageId)!;
+    const fs = h.images.rootfs(image.layers);
+    expect(new TextDecoder().decode(fs.readFile('/app/greeting.txt'))).toBe('hello\n');
+    expect(fs.stat('/app/bin/a.sh')).toMatchObject({ mode: 0o755, uid: 1000, gid: 1000 });
+    expect(image.config.history.at(-1)?.created_by).toBe('COPY --chown=node:node --chmod=755 a.sh b.sh ./bin/ # buildkit');
+  });
+
+  it('several sources need a directory destination', async () => {
+    const h = harness({ Dockerfile: 'FROM node\nCOPY a b /dest\n', a: '1', b: '2' });
+    const f = (await h.build().catch((e: unknown) => e)) as BuildFailure;
+    expect(f).toBeInstanceOf(BuildFailure);
+    expect(f.solveMessage).toBe('When using COPY with more than one source file, the destination must be a directory and end with a /');
+  });
+
+  it('meta ARG before FROM picks the base; other instructions before FROM fail', async () => {
+    const h = harness({ Dockerfile: 'ARG BASE=node\nFROM ${BASE}\nRUN true\n' });
+    const { events } = await h.build();
+    expect(completedNames(events)).toContain('[internal] load metadata for docker.io/library/node:latest');
+    h.fs.writeFile('/workspace/Dockerfile', 'RUN true\nFROM node\n');
+    const f = (await h.build().catch((e: unknown) => e)) as BuildFailure;
+    expect(f.solveMessage).toBe('no build stage in current context');
+  });
+
+  it('a missing base image without a registry reports BuildKit not found', async () => {
+    const h = harness({ Dockerfile: 'FROM nosuchimage\n' });
+    const f = (await h.build().catch((e: unknown) => e)) as BuildFailure;
+    expect(f.vertex).toBe('[internal] load metadata for docker.io/library/nosuchimage:latest');
+    expect(f.solveMessage).toContain('failed to resolve source metadata for docker.io/library/nosuchimage:latest');
+  });
+});
