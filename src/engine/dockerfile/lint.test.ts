@@ -85,4 +85,11 @@ describe('lintDockerfile (BuildKit build checks)', () => {
       'RedundantTargetPlatform@3: Setting platform to predefined $TARGETPLATFORM in FROM is redundant as this is the default behavior',
     ]);
   });
+  it('EXPOSE checks (ports in BuildKit\'s sorted order)', () => {
+    expect(lint('FROM a\nEXPOSE 80/TcP 127.0.0.1:80:80 8080:80 443/udp\n')).toEqual([
+      "ExposeInvalidFormat@2: EXPOSE instruction should not define an IP address or host-port mapping, found '127.0.0.1:80:80'",
+      "ExposeProtoCasing@2: Defined protocol '80/TcP' in EXPOSE instruction should be lowercase",
+      "ExposeInvalidFormat@2: EXPOSE instruction should not define an IP address or host-port mapping, found '8080:80'",
+    ]);
+  });
 });

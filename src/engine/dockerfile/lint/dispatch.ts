@@ -117,6 +117,9 @@ export function dispatchChecks(
         case 'SHELL':
           state.shellSet = true;
           break;
+        case 'EXPOSE':
+          for (const raw of cmd.ports) checkExposePort(expand(raw), cmd, lint);
+          break;
         case 'CMD':
         case 'ENTRYPOINT':
         case 'HEALTHCHECK': {
@@ -134,4 +137,15 @@ export function dispatchChecks(
     }
     if (st.name !== '') finished.set(st.name, state);
   }
+}
+
+/** convert_expose.go: `[ip:]hostPort:containerPort[/proto]`. */
+function checkExposePort(rawPort: string, loc: { startLine: number; endLine: number }, lint: LintCollector): void {
+  const parts = rawPort.split(':');
+  const ip = parts.length >= 3 ? parts.slice(0, -2).join(':') : '';
+  const hostPort = parts.length >= 2 ? parts[parts.length - 2] : '';
+  const slash = parts[parts.length - 1].split('/');
+  const proto = slash.length > 1 && slash[1] !== '' ? slash[1] : 'tcp';
+  if (proto !== proto.toLowerCase()) lint.run(RULES.ExposeProtoCasing, loc, rawPort);
+  if (ip !== '' || hostPort !== '') lint.run(RULES.ExposeInvalidFormat, loc, rawPort);
 }

@@ -114,4 +114,16 @@ export const RULES = {
     url: url('from-platform-flag-const-disallowed'),
     format: (platform: string) => `FROM --platform flag should not use constant value ${goQuote(platform)}`,
   } as Rule<[string]>,
+  ExposeProtoCasing: {
+    name: 'ExposeProtoCasing',
+    description: 'Protocol in EXPOSE instruction should be lowercase',
+    url: url('expose-proto-casing'),
+    format: (port: string) => `Defined protocol '${port}' in EXPOSE instruction should be lowercase`,
+  } as Rule<[string]>,
+  ExposeInvalidFormat: {
+    name: 'ExposeInvalidFormat',
+    description: 'IP address and host-port mapping should not be used in EXPOSE instruction. This will become an error in a future release',
+    url: url('expose-invalid-format'),
+    format: (port: string) => `EXPOSE instruction should not define an IP address or host-port mapping, found '${port}'`,
+  } as Rule<[string]>,
 };
