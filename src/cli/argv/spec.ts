@@ -28,6 +28,8 @@ export interface CommandSpec {
   /** cobra `Use` without the name: `[OPTIONS] IMAGE [COMMAND] [ARG...]`. */
   readonly use: string;
   readonly short: string;
+  /** The help text under Usage when it differs from `short` (cobra's Long). */
+  readonly long?: string;
   /** Other names under the same parent (`list`, `ps` for `container ls`). */
   readonly aliases?: readonly string[];
   /** The full alias line help prints, when it differs from the parent-relative aliases (`docker container ls, docker container list, docker container ps, docker ps`). */

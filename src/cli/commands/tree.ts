@@ -6,15 +6,62 @@
 import type { CommandTree, TopLevelEntry } from '../argv/dispatch.js';
 import type { CommandSpec, GroupSpec } from '../argv/spec.js';
 import { CLIENT } from '../clientInfo.js';
+import { attachCommand } from './container/attach.js';
+import { cpCommand } from './container/cp.js';
+import { createCommand } from './container/create.js';
+import { execCommand } from './container/exec.js';
+import { containerInspectCommand } from './container/inspect.js';
 import { killCommand } from './container/kill.js';
+import { logsCommand } from './container/logs.js';
 import { lsCommand } from './container/ls.js';
+import { containerPruneCommand } from './container/prune.js';
 import { restartCommand } from './container/restart.js';
 import { rmCommand } from './container/rm.js';
+import { runCommand } from './container/run.js';
+import { startCommand } from './container/start.js';
 import { stopCommand } from './container/stop.js';
+import { buildCommand } from './image/build.js';
+import { historyCommand } from './image/history.js';
+import { imageInspectCommand } from './image/inspect.js';
+import { imageLsCommand } from './image/ls.js';
+import { imagePruneCommand } from './image/prune.js';
+import { pullCommand } from './image/pull.js';
+import { pushCommand } from './image/push.js';
+import { imageRmCommand } from './image/rm.js';
+import { tagCommand } from './image/tag.js';
+import { loginCommand } from './registry/login.js';
+import { logoutCommand } from './registry/logout.js';
+import { infoCommand } from './system/info.js';
+import { inspectCommand } from './system/inspect.js';
 import { versionCommand } from './system/version.js';
 
-const containerCommands: CommandSpec[] = [killCommand, lsCommand, restartCommand, rmCommand, stopCommand];
-const imageCommands: CommandSpec[] = [];
+const containerCommands: CommandSpec[] = [
+  attachCommand,
+  cpCommand,
+  createCommand,
+  execCommand,
+  containerInspectCommand,
+  killCommand,
+  logsCommand,
+  lsCommand,
+  containerPruneCommand,
+  restartCommand,
+  rmCommand,
+  runCommand,
+  startCommand,
+  stopCommand,
+];
+const imageCommands: CommandSpec[] = [
+  buildCommand,
+  historyCommand,
+  imageInspectCommand,
+  imageLsCommand,
+  imagePruneCommand,
+  pullCommand,
+  pushCommand,
+  imageRmCommand,
+  tagCommand,
+];
 
 const groups: GroupSpec[] = [
   { name: 'container', short: 'Manage containers', children: containerCommands },
@@ -44,7 +91,7 @@ const SHORTCUTS: readonly (readonly [string, string, string])[] = [
   ['tag', 'image', 'tag'],
 ];
 
-const topOnly: CommandSpec[] = [versionCommand];
+const topOnly: CommandSpec[] = [infoCommand, inspectCommand, loginCommand, logoutCommand, versionCommand];
 
 function buildTopLevel(): Map<string, TopLevelEntry> {
   const top = new Map<string, TopLevelEntry>();

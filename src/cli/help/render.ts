@@ -24,7 +24,7 @@ export function namePadding(names: readonly string[]): number {
 
 /** `docker <path> --help` for a runnable command. */
 export function renderCommandHelp(spec: CommandSpec, parentPath: string, aliasLine: string | undefined, columns: number, helpFlag: FlagSpec): string {
-  let out = `\nUsage:  ${parentPath} ${spec.name}${spec.use ? ` ${spec.use}` : ''}\n\n${spec.short}\n`;
+  let out = `\nUsage:  ${parentPath} ${spec.name}${spec.use ? ` ${spec.use}` : ''}\n\n${spec.long ?? spec.short}\n`;
   if (aliasLine) out += `\nAliases:\n  ${aliasLine}\n`;
   const flags = [...spec.flags, helpFlag];
   if (flags.some((f) => !f.hidden)) out += `\nOptions:\n${flagUsages(flags, columns)}\n`;

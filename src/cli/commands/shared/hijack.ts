@@ -1,0 +1,127 @@
+/**
+ * The attached client of run/start -a/attach (docker/cli hijack.go and
+ * signals.go): output to our streams, keys to the container's stdin with the
+ * Ctrl-P Ctrl-Q escape when it has a TTY, the terminal in raw mode while a
+ * TTY is attached, and signals forwarded through the kill API without one
+ * (three of them force the client out).
+ */
+import type { DockerContext } from '../../context.js';
+import type { SignalName } from '../../../os/process.js';
+
+export type AttachOutcome = { readonly kind: 'exited'; readonly code: number } | { readonly kind: 'detached' } | { readonly kind: 'forced' };
+
+export interface AttachRequest {
+  readonly id: string;
+  readonly stdin: boolean;
+  readonly tty: boolean;
+  readonly sigProxy: boolean;
+  /** Runs after the streams are connected (run and start -a start the container here). */
+  readonly afterAttach?: () => Promise<void>;
+}
+
+const CTRL_P = '\x10';
+const CTRL_Q = '\x11';
+
+export async function attachAndWait(req: AttachRequest, ctx: DockerContext): Promise<AttachOutcome> {
+  const session = ctx.engine.containers.attach(req.id, {
+    stdin: req.stdin,
+    stdout: ctx.stdout,
+    // A TTY merges both streams into one, which the client writes to stdout.
+    stderr: req.tty ? ctx.stdout : ctx.stderr,
+  });
+  let settle!: (outcome: AttachOutcome) => void;
+  const outcome = new Promise<AttachOutcome>((resolve) => (settle = resolve));
+  let finished = false;
+  const finish = (o: AttachOutcome): void => {
+    if (finished) return;
+    finished = true;
+    settle(o);
+  };
+
+  const raw = req.tty && req.stdin && ctx.terminal !== undefined;
+  if (raw) ctx.terminal!.setRawMode(true);
+
+  let unsubscribe = (): void => undefined;
+  if (!req.tty && req.sigProxy) {
+    let terminations = 0;
+    unsubscribe = ctx.signals.on((signal: SignalName) => {
+      if (finished) return;
+      if (signal === 'SIGINT' || signal === 'SIGTERM') {
+        terminations++;
+        if (terminations >= 3) {
+          ctx.stderr.write('got 3 SIGTERM/SIGINTs, forcefully exiting\n');
+          session.detach();
+          finish({ kind: 'forced' });
+          return;
+        }
+      }
+      try {
+        ctx.engine.containers.kill(req.id, signal);
+      } catch {
+        // The container may have exited between the key press and the kill.
+      }
+    });
+  }
+
+  if (req.stdin) void pumpInput(req.tty, session, ctx, () => finished, () => {
+    session.detach();
+    finish({ kind: 'detached' });
+  });
+
+  try {
+    if (req.afterAttach) {
+      try {
+        await req.afterAttach();
+      } catch (error) {
+        session.detach();
+        throw error;
+      }
+    }
+    void session.done.then(async (code) => {
+      if (code === null) finish({ kind: 'detached' });
+      else finish({ kind: 'exited', code });
+    });
+    return await outcome;
+  } finally {
+    finished = true;
+    unsubscribe();
+    if (raw) ctx.terminal!.setRawMode(false);
+  }
+}
+
+async function pumpInput(
+  tty: boolean,
+  session: { write(data: string): void; closeStdin(): void },
+  ctx: DockerContext,
+  isFinished: () => boolean,
+  onDetach: () => void,
+): Promise<void> {
+  let pendingP = false;
+  for (;;) {
+    const chunk = await ctx.stdin.read();
+    if (isFinished()) return;
+    if (chunk === null) {
+      session.closeStdin();
+      return;
+    }
+    if (!tty) {
+      session.write(chunk);
+      continue;
+    }
+    let out = '';
+    for (const ch of chunk) {
+      if (pendingP) {
+        pendingP = false;
+        if (ch === CTRL_Q) {
+          if (out) session.write(out);
+          onDetach();
+          return;
+        }
+        out += CTRL_P;
+      }
+      if (ch === CTRL_P) pendingP = true;
+      else out += ch;
+    }
+    if (out) session.write(out);
+  }
+}

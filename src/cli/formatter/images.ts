@@ -1,0 +1,132 @@
+/**
+ * `docker images`: the Docker 29 default view (one row per name, IMAGE / ID /
+ * DISK USAGE / CONTENT SIZE / EXTRA with `U` for in-use images) and the
+ * classic REPOSITORY/TAG table used with --format, -q, --no-trunc, --digests.
+ */
+import type { ImageSummary } from '../../engine/index.js';
+import { humanDuration, humanSizeWithPrecision } from '../engineHelpers.js';
+import { goTimeString, truncateId } from './displayText.js';
+import { renderRows } from './render.js';
+import { structValue } from './template/index.js';
+
+const SPACING = 3;
+
+interface TreeRow {
+  readonly name: string;
+  readonly id: string;
+  readonly disk: string;
+  readonly content: string;
+  readonly used: boolean;
+}
+
+function clip(text: string, width: number): string {
+  const chars = [...text];
+  return chars.length > width ? `${chars.slice(0, width - 3).join('')}...` : text;
+}
+
+/** The v29 default view; `columns` is the terminal width (80 without one). */
+export function formatImageTree(images: readonly ImageSummary[], columns = 80): string {
+  const rows: TreeRow[] = [];
+  for (const image of images) {
+    const base = { id: truncateId(image.id), disk: humanSizeWithPrecision(image.size, 3), content: humanSizeWithPrecision(image.size, 3), used: image.containers > 0 };
+    if (image.repoTags.length === 0) rows.push({ name: '<untagged>', ...base });
+    for (const tag of image.repoTags) rows.push({ name: tag, ...base });
+  }
+  rows.sort((a, b) => {
+    const au = a.name === '<untagged>';
+    const bu = b.name === '<untagged>';
+    if (au !== bu) return au ? 1 : -1;
+    return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+  });
+  const fixed = [
+    { title: 'ID', width: 12, align: 'left' as const, value: (r: TreeRow) => r.id },
+    { title: 'DISK USAGE', width: 10, align: 'right' as const, value: (r: TreeRow) => r.disk },
+    { title: 'CONTENT SIZE', width: 12, align: 'right' as const, value: (r: TreeRow) => r.content },
+    { title: 'EXTRA', width: 5, align: 'left' as const, value: (r: TreeRow) => (r.used ? 'U' : '') },
+  ];
+  let nameWidth = Math.max(20, columns);
+  const kept: typeof fixed = [];
+  for (const column of fixed) {
+    const need = column.width + SPACING;
+    if (nameWidth - need < 12) break;
+    nameWidth -= need;
+    kept.push(column);
+  }
+  const widest = Math.max('IMAGE'.length, ...rows.map((r) => [...r.name].length));
+  nameWidth = Math.min(nameWidth, widest);
+  const cell = (text: string, width: number, align: 'left' | 'right'): string => {
+    const t = clip(text, width);
+    const pad = ' '.repeat(Math.max(0, width - [...t].length));
+    return align === 'right' ? pad + t : t + pad;
+  };
+  const line = (first: string, values: string[]): string =>
+    [cell(first, nameWidth, 'left'), ...values.map((v, i) => cell(v, kept[i].width, kept[i].align))].join(' '.repeat(SPACING));
+  const out = [line('IMAGE', kept.map((c) => c.title)), ...rows.map((r) => line(r.name, kept.map((c) => c.value(r))))];
+  return `${out.join('\n')}\n`;
+}
+
+export const IMAGE_HEADERS: Readonly<Record<string, string>> = {
+  ID: 'IMAGE ID',
+  Repository: 'REPOSITORY',
+  Tag: 'TAG',
+  Digest: 'DIGEST',
+  CreatedSince: 'CREATED',
+  CreatedAt: 'CREATED AT',
+  Size: 'SIZE',
+  Containers: 'CONTAINERS',
+  SharedSize: 'SHARED SIZE',
+  UniqueSize: 'UNIQUE SIZE',
+  VirtualSize: 'SIZE',
+};
+
+export interface ImageTableOptions {
+  readonly format?: string;
+  readonly quiet?: boolean;
+  readonly noTrunc?: boolean;
+  readonly digests?: boolean;
+  readonly now: number;
+}
+
+function splitTag(ref: string): [string, string] {
+  const colon = ref.lastIndexOf(':');
+  return colon > ref.lastIndexOf('/') ? [ref.slice(0, colon), ref.slice(colon + 1)] : [ref, '<none>'];
+}
+
+function imageRows(images: readonly ImageSummary[], trunc: boolean, now: number) {
+  const rows = [];
+  for (const image of images) {
+    const refs = image.repoTags.length > 0 ? image.repoTags.map(splitTag) : [['<none>', '<none>'] as [string, string]];
+    for (const [repo, tag] of refs) {
+      const digest = image.repoDigests.find((d) => d.startsWith(`${repo}@`))?.split('@')[1] ?? '<none>';
+      const fields = {
+        ID: () => (trunc ? truncateId(image.id) : image.id),
+        Repository: () => repo,
+        Tag: () => tag,
+        Digest: () => digest,
+        CreatedSince: () => `${humanDuration(now - image.created)} ago`,
+        CreatedAt: () => goTimeString(image.created),
+        Size: () => humanSizeWithPrecision(image.size, 3),
+        VirtualSize: () => humanSizeWithPrecision(image.size, 3),
+        SharedSize: () => 'N/A',
+        UniqueSize: () => 'N/A',
+        Containers: () => String(image.containers),
+        toJSON(): Record<string, string> {
+          const out: Record<string, string> = {};
+          for (const key of ['Containers', 'CreatedAt', 'CreatedSince', 'Digest', 'ID', 'Repository', 'SharedSize', 'Size', 'Tag', 'UniqueSize', 'VirtualSize'] as const) out[key] = fields[key]();
+          return out;
+        },
+      };
+      rows.push(structValue('*formatter.imageContext', fields));
+    }
+  }
+  return rows;
+}
+
+export function formatImageTable(images: readonly ImageSummary[], options: ImageTableOptions): string {
+  let format = options.format;
+  if (options.quiet && (!format || format === 'table')) format = '{{.ID}}';
+  const defaultTable = options.digests
+    ? 'table {{.Repository}}\\t{{.Tag}}\\t{{.Digest}}\\t{{.ID}}\\t{{if .CreatedSince }}{{.CreatedSince}}{{else}}N/A{{end}}\\t{{.Size}}'
+    : 'table {{.Repository}}\\t{{.Tag}}\\t{{.ID}}\\t{{if .CreatedSince }}{{.CreatedSince}}{{else}}N/A{{end}}\\t{{.Size}}';
+  return renderRows({ format: format || undefined, defaultTable, headers: IMAGE_HEADERS }, imageRows(images, !options.noTrunc, options.now));
+}
