@@ -7,7 +7,7 @@ import type { CommandContext, ExternalCommand } from '../os/process.js';
 import { basename, dirname, resolvePath } from '../os/path.js';
 import type { SimpleCommand } from './ast.js';
 import { BUILTINS } from './builtins/index.js';
-import { ExitRequest, ReturnRequest } from './errors.js';
+import { ExitRequest, Interrupted, ReturnRequest } from './errors.js';
 import { expandString, expandWords, ExpansionError } from './expand.js';
 import type { Interpreter } from './interpreter.js';
 import { coreutil } from './coreutils/index.js';
@@ -33,8 +33,9 @@ export async function runSimple(sh: Interpreter, cmd: SimpleCommand, io: ExecIO)
   } catch (e) {
     if (!(e instanceof ExpansionError)) throw e;
     io.stderr.write(`${sh.prefix(cmd.line)}: ${e.message}\n`);
+    // bash discards the rest of an interactive line; a script exits.
     if (!sh.rt.interactive) throw new ExitRequest(sh.rt.flavor === 'sh' ? 2 : 1);
-    return 1;
+    throw new Interrupted(1);
   }
   // An assignment-only command takes the status of its last command substitution, else 0.
   const substitutionStatus = sh.substitutions !== substitutionsBefore ? sh.state.lastStatus : 0;
@@ -56,13 +57,18 @@ export async function invoke(sh: Interpreter, argv: string[], assigns: ReadonlyM
   if (fn) return callFunction(sh, fn, argv, assigns, io);
   const builtin = BUILTINS.get(name);
   if (builtin) {
-    return builtin(argv.slice(1), {
-      sh,
-      io,
-      name,
-      line,
-      err: (message) => io.stderr.write(`${sh.prefix(line)}: ${name}: ${message}\n`),
-    });
+    const restore = applyTemporarily(sh, assigns);
+    try {
+      return await builtin(argv.slice(1), {
+        sh,
+        io,
+        name,
+        line,
+        err: (message) => io.stderr.write(`${sh.prefix(line)}: ${name}: ${message}\n`),
+      });
+    } finally {
+      restore();
+    }
   }
   const external = findCommand(sh, name);
   if (external) return external(argv, commandContext(sh, assigns, io));
@@ -70,6 +76,24 @@ export async function invoke(sh: Interpreter, argv: string[], assigns: ReadonlyM
   const missing = sh.rt.flavor === 'sh' ? `${sh.prefix(line)}: ${name}: not found` : `${sh.prefix(line)}: ${name}: command not found`;
   io.stderr.write(missing + '\n');
   return 127;
+}
+
+/** Prefix assignments for a builtin (`X=1 env`): exported for its duration, then undone. */
+function applyTemporarily(sh: Interpreter, assigns: ReadonlyMap<string, string>): () => void {
+  if (assigns.size === 0) return () => undefined;
+  const { vars, exported } = sh.state;
+  const saved = [...assigns.keys()].map((k) => ({ k, v: vars.get(k), e: exported.has(k) }));
+  for (const [k, v] of assigns) {
+    vars.set(k, v);
+    exported.add(k);
+  }
+  return () => {
+    for (const { k, v, e } of saved) {
+      if (v === undefined) vars.delete(k);
+      else vars.set(k, v);
+      if (!e) exported.delete(k);
+    }
+  };
 }
 
 /** A command other than a builtin or function: coreutils, then the injected ones (e.g. `docker`). */
@@ -126,13 +150,16 @@ async function callFunction(sh: Interpreter, body: import('./ast.js').Command, a
 async function runPath(sh: Interpreter, argv: string[], assigns: ReadonlyMap<string, string>, io: ExecIO, line: number): Promise<number> {
   const name = argv[0];
   const path = resolvePath(sh.state.cwd, name);
-  const known = BIN_DIRS.has(dirname(path)) ? findCommand(sh, basename(path)) : undefined;
+  const base = basename(path);
+  const inBin = BIN_DIRS.has(dirname(path));
+  const known = inBin ? findCommand(sh, base) : undefined;
   const fail = (reason: string, code: number): number => {
     const text = sh.rt.flavor === 'sh' && code === 127 ? 'not found' : reason;
     io.stderr.write(`${sh.prefix(line)}: ${name}: ${text}\n`);
     return code;
   };
   const st = sh.rt.fs.stat(path);
+  if (!st && inBin && BUILTINS.has(base)) return invoke(sh, [base, ...argv.slice(1)], assigns, io, line);
   if (!st) return known ? known([basename(path), ...argv.slice(1)], commandContext(sh, assigns, io)) : fail('No such file or directory', 127);
   if (st.kind === 'dir') return fail(sh.rt.flavor === 'sh' ? 'Permission denied' : 'Is a directory', 126);
   if ((st.mode & 0o111) === 0) return fail('Permission denied', 126);
