@@ -170,6 +170,8 @@ export class TerminalSession {
   private showPrompt(): void {
     // Output that did not end its line would otherwise run into the prompt.
     if (!this.output.atLineStart) this.output.write('\r\n');
+    // A progress display that shrank may leave stale rows below the cursor; the prompt starts on a clean screen.
+    this.output.write('\x1b[J');
     this.editor.showPrompt(this.prompt());
     this.notify();
   }
