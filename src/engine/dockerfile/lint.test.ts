@@ -55,6 +55,7 @@ describe('lintDockerfile (BuildKit build checks)', () => {
   });
   it('UndefinedArgInFrom with suggestion; platform ARGs are predefined', () => {
     expect(lint('ARG VERSION=1\nFROM alpine:$VERSON\nFROM --platform=$BUILDPLATFORM b\n')).toEqual([
+      'InvalidDefaultArgInFrom@2: Default value for ARG alpine:$VERSON results in empty or invalid base image name',
       "UndefinedArgInFrom@2: FROM argument 'VERSON' is not declared (did you mean VERSION?)",
     ]);
   });
@@ -91,5 +92,11 @@ describe('lintDockerfile (BuildKit build checks)', () => {
       "ExposeProtoCasing@2: Defined protocol '80/TcP' in EXPOSE instruction should be lowercase",
       "ExposeInvalidFormat@2: EXPOSE instruction should not define an IP address or host-port mapping, found '8080:80'",
     ]);
+  });
+  it('InvalidDefaultArgInFrom', () => {
+    expect(lint('ARG TAG\nFROM alpine:$TAG\n')).toEqual([
+      'InvalidDefaultArgInFrom@2: Default value for ARG alpine:$TAG results in empty or invalid base image name',
+    ]);
+    expect(lint('ARG TAG=3.20\nFROM alpine:$TAG\nFROM docker.io/library/node:20-alpine@sha256:' + 'a'.repeat(64) + '\n')).toEqual([]);
   });
 });

@@ -105,6 +105,7 @@ function collect(result: ParseResult, options: LintOptions): LintWarning[] {
       globalArgs.set(a.key, value ?? '');
     }
   }
+  validateBaseImagesWithDefaultArgs(stages, lex, globalArgs, lint);
   const declared = [...globalArgs.keys()];
   for (const st of stages) checkFromArgs(st, lex, globalArgs, declared, lint);
   dispatchChecks(stages, globalArgs, result.escapeToken, lint, options);
@@ -192,5 +193,29 @@ function checkFromArgs(st: Stage, lex: ShellLex, args: Map<string, string>, decl
     const name = st.name.toLowerCase();
     if (parts.some((p) => name.includes(p.toLowerCase()))) return;
     lint.run(RULES.FromPlatformFlagConstDisallowed, st, res.result);
+  }
+}
+
+const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*';
+const DOMAIN = '(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?';
+const REFERENCE = new RegExp(
+  `^(?:${DOMAIN}/)?${COMPONENT}(?:/${COMPONENT})*(?::[\\w][\\w.-]{0,127})?(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?$`,
+);
+
+/** distribution/reference's grammar, as ParseNormalizedNamed applies it. */
+export function isValidReference(ref: string): boolean {
+  return ref !== '' && REFERENCE.test(ref);
+}
+
+// With only the ARG defaults (no --build-arg), every base name must still be a valid reference.
+function validateBaseImagesWithDefaultArgs(stages: Stage[], lex: ShellLex, args: Map<string, string>, lint: LintCollector): void {
+  for (const st of stages) {
+    let result: string;
+    try {
+      result = lex.processWord(st.baseName, args);
+    } catch {
+      return;
+    }
+    if (!isValidReference(result)) lint.run(RULES.InvalidDefaultArgInFrom, st, st.baseName);
   }
 }

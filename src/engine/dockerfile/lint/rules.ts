@@ -126,4 +126,10 @@ export const RULES = {
     url: url('expose-invalid-format'),
     format: (port: string) => `EXPOSE instruction should not define an IP address or host-port mapping, found '${port}'`,
   } as Rule<[string]>,
+  InvalidDefaultArgInFrom: {
+    name: 'InvalidDefaultArgInFrom',
+    description: 'Default value for global ARG results in an empty or invalid base image name',
+    url: url('invalid-default-arg-in-from'),
+    format: (baseName: string) => `Default value for ARG ${baseName} results in empty or invalid base image name`,
+  } as Rule<[string]>,
 };
