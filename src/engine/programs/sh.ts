@@ -9,7 +9,8 @@ import { basename, resolvePath } from '../../os/path.js';
 import { ExecError, lookPath } from './resolve.js';
 import { execve } from './runner.js';
 import { createShell } from './shellHost.js';
-import type { ShellHost } from './shellHost.js';
+import type { ContainerHttpClient, ShellHost } from './shellHost.js';
+import { isConnectionRefused } from '../net/network.js';
 import type { Program, ProgramContext } from './types.js';
 
 /** How names the shell does not implement reach the container's programs. */
@@ -30,6 +31,21 @@ export function containerCommands(ctx: ProgramContext, exclude?: string): (name:
   };
 }
 
+/** `curl localhost:<port>` inside the container reaches its own listeners. */
+function loopbackClient(ctx: ProgramContext): ContainerHttpClient {
+  return {
+    request: async (host, port, req) => {
+      if (!['localhost', '127.0.0.1', '0.0.0.0', '::1', ctx.env.get('HOSTNAME')].includes(host)) return 'ENOTFOUND';
+      try {
+        return await ctx.net.request(port, req);
+      } catch (error) {
+        if (isConnectionRefused(error)) return 'ECONNREFUSED';
+        throw error;
+      }
+    },
+  };
+}
+
 function prompt(ctx: ProgramContext, flavor: string): string {
   if (flavor === 'bash') {
     const home = ctx.env.get('HOME') ?? '/root';
@@ -40,7 +56,7 @@ function prompt(ctx: ProgramContext, flavor: string): string {
   return ctx.fs.stat('/bin/busybox') ? `${ctx.cwd} # ` : '# ';
 }
 
-async function interactive(ctx: ProgramContext, shell: ShellHost, flavor: string): Promise<number> {
+async function interactive(ctx: ProgramContext, io: CommandIO, shell: ShellHost, flavor: string): Promise<number> {
   let status = 0;
   let interrupted = false;
   const untrap = ctx.trap('SIGINT', () => {
@@ -56,7 +72,7 @@ async function interactive(ctx: ProgramContext, shell: ShellHost, flavor: string
         ctx.stdout.write('exit\n');
         return status;
       }
-      if (line.trim() !== '') status = await shell.run(line, ctx);
+      if (line.trim() !== '') status = await shell.run(line, io);
       if (ctx.killed.cancelled) return status;
     }
   } finally {
@@ -75,15 +91,26 @@ export const shProgram: Program = async (ctx) => {
   const flavor = invoked === 'bash' ? 'bash' : 'sh';
   const args = ctx.argv.slice(1);
   while (args.length > 0 && /^[-+][eux]+$/.test(args[0])) args.shift();
+  let current: ShellHost | undefined;
   const make = (scriptName: string, positional: readonly string[]): ShellHost =>
-    createShell({ fs: ctx.fs, cwd: ctx.cwd, env: ctx.env, clock: ctx.clock, flavor, commands: containerCommands(ctx), scriptName, args: positional });
+    (current = createShell({ fs: ctx.fs, cwd: ctx.cwd, env: ctx.env, clock: ctx.clock, flavor, commands: containerCommands(ctx), scriptName, args: positional, http: loopbackClient(ctx) }));
+  // As PID 1 the shell only sees signals it trapped (or the terminal's Ctrl-C when interactive): the rest are ignored.
+  const io: CommandIO = {
+    ...ctx,
+    signals: {
+      on: (listener) =>
+        ctx.signals.on((signal) => {
+          if (!ctx.pid1 || current?.hasTrap?.(signal) || (signal === 'SIGINT' && ctx.tty)) listener(signal);
+        }),
+    },
+  };
 
   if (args[0] === '-c') {
     if (args.length < 2) {
       ctx.stderr.write(`${ctx.argv[0]}: 0: -c requires an argument\n`);
       return 2;
     }
-    return make(args[2] ?? ctx.argv[0], args.slice(3)).run(args[1], ctx);
+    return make(args[2] ?? ctx.argv[0], args.slice(3)).run(args[1], io);
   }
   if (args.length > 0 && !args[0].startsWith('-')) {
     const path = resolvePath(ctx.cwd, args[0]);
@@ -93,9 +120,9 @@ export const shProgram: Program = async (ctx) => {
       return 2;
     }
     const source = new TextDecoder().decode(ctx.fs.readFile(path));
-    return make(args[0], args.slice(1)).run(source.startsWith('#!') ? source.slice(source.indexOf('\n') + 1) : source, ctx);
+    return make(args[0], args.slice(1)).run(source.startsWith('#!') ? source.slice(source.indexOf('\n') + 1) : source, io);
   }
   const shell = make(ctx.argv[0], []);
-  if (ctx.tty) return interactive(ctx, shell, flavor);
-  return shell.run(await readAllInput(ctx), ctx);
+  if (ctx.tty) return interactive(ctx, io, shell, flavor);
+  return shell.run(await readAllInput(ctx), io);
 };

@@ -4,7 +4,7 @@
  * until then the small built-in MiniShell answers.
  */
 import type { Clock } from '../../os/clock.js';
-import type { CommandIO, ExternalCommand } from '../../os/process.js';
+import type { CommandIO, ExternalCommand, SignalName } from '../../os/process.js';
 import type { Vfs } from '../../os/vfs.js';
 import { MiniShell } from './miniShell.js';
 
@@ -20,10 +20,22 @@ export interface ShellHostOptions {
   readonly scriptName: string;
   /** Positional parameters `$1…`. */
   readonly args?: readonly string[];
+  /** What `curl` inside the container reaches (its own loopback). Same shape as src/shell's HttpClient. */
+  readonly http?: ContainerHttpClient;
+}
+
+export interface ContainerHttpClient {
+  request(
+    host: string,
+    port: number,
+    req: { readonly method: string; readonly url: string; readonly headers: Readonly<Record<string, string>>; readonly body: Uint8Array },
+  ): Promise<{ readonly status: number; readonly statusText: string; readonly headers: Readonly<Record<string, string>>; readonly body: Uint8Array } | 'ECONNREFUSED' | 'ENOTFOUND'>;
 }
 
 export interface ShellHost {
   run(source: string, io: CommandIO): Promise<number>;
+  /** Whether the script installed a trap; PID 1 ignores signals it has no handler for. */
+  hasTrap?(signal: SignalName): boolean;
 }
 
 export type ShellFactory = (options: ShellHostOptions) => ShellHost;
