@@ -63,7 +63,7 @@ describe('dispatch', () => {
     expect(await rig.docker(['container', '--help'])).toBe(0);
     expect(rig.stdout.text).toContain('\nUsage:  docker container COMMAND\n\nManage containers\n\nCommands:\n  attach      Attach local standard input, output, and error streams to a running container\n  cp          Copy files/folders');
     expect(await rig.docker(['--help'])).toBe(0);
-    expect(rig.stdout.text).toContain('\nUsage:  docker [OPTIONS] COMMAND\n\nA self-sufficient runtime for containers\n\nCommon Commands:\n  ps          List containers\n');
+    expect(rig.stdout.text).toContain('\nUsage:  docker [OPTIONS] COMMAND\n\nA self-sufficient runtime for containers\n\nCommon Commands:\n  run         Create and run a new container from an image\n  exec        Execute a command in a running container\n  ps          List containers\n');
     expect(rig.stdout.text).toContain("\nRun 'docker COMMAND --help' for more information on a command.\n\nFor more help on how to use Docker, head to https://docs.docker.com/go/guides/\n");
     expect(await rig.docker([])).toBe(0);
     expect(rig.stderr.text).toContain('Management Commands:\n  container   Manage containers\n');
