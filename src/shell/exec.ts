@@ -13,6 +13,7 @@ import type { Interpreter } from './interpreter.js';
 import { coreutil } from './coreutils/index.js';
 import type { ExecIO } from './runtime.js';
 import { exportedEnv } from './state.js';
+import { interruptibleStdin, interruptToken } from './input.js';
 import { Shell } from './index.js';
 
 const BIN_DIRS = new Set(['/bin', '/usr/bin', '/usr/local/bin', '/sbin', '/usr/sbin']);
@@ -71,7 +72,15 @@ export async function invoke(sh: Interpreter, argv: string[], assigns: ReadonlyM
     }
   }
   const external = findCommand(sh, name);
-  if (external) return external(argv, commandContext(sh, assigns, io));
+  if (external) {
+    const interrupt = interruptToken(io.signals);
+    try {
+      const ctx = commandContext(sh, assigns, io);
+      return await external(argv, { ...ctx, stdin: interruptibleStdin(io.stdin, interrupt.token) });
+    } finally {
+      interrupt.dispose();
+    }
+  }
   if (name.includes('/')) return runPath(sh, argv, assigns, io, line);
   const missing = sh.rt.flavor === 'sh' ? `${sh.prefix(line)}: ${name}: not found` : `${sh.prefix(line)}: ${name}: command not found`;
   io.stderr.write(missing + '\n');

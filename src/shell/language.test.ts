@@ -146,3 +146,24 @@ describe('isComplete', () => {
     for (const s of ['echo hi', 'if true; then echo; fi', 'fi', 'echo )', '', '# comment']) expect(h.shell.isComplete(s), s).toBe(true);
   });
 });
+
+describe('stdin and Ctrl-C', () => {
+  it('Ctrl-C ends a cat waiting for input; the late line is kept for the next reader', async () => {
+    const { MemFs } = await import('../os/memfs.js');
+    const { Pipe, CollectingOutput, SignalEmitter } = await import('../os/streams.js');
+    const { VirtualClock } = await import('../os/testing/virtualClock.js');
+    const { Shell } = await import('./index.js');
+    const stdin = new Pipe();
+    const signals = new SignalEmitter();
+    const out = new CollectingOutput();
+    const shell = new Shell({ fs: new MemFs(), cwd: '/', env: {}, clock: new VirtualClock(), flavor: 'bash' });
+    const io = { stdin, stdout: out, stderr: out, signals };
+    const running = shell.run('cat; echo after', io);
+    await new Promise((r) => setImmediate(r));
+    signals.emit('SIGINT');
+    expect(await running).toBe(130);
+    stdin.write('typed later\n');
+    expect(await shell.run('read x; echo "[$x]"', io)).toBe(0);
+    expect(out.text).toBe('[typed later]\n');
+  });
+});

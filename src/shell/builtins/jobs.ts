@@ -1,6 +1,7 @@
 /** Builtins that deal with input, signals and background jobs: read, trap, wait, kill, jobs. */
 import type { SignalName } from '../../os/process.js';
 import { SIGNAL_NUMBERS } from '../../os/process.js';
+import { interruptToken } from '../input.js';
 import type { Builtin } from './types.js';
 
 export const read: Builtin = async (args, { sh, io, err }) => {
@@ -21,8 +22,9 @@ export const read: Builtin = async (args, { sh, io, err }) => {
   if (names.length === 0) names.push('REPLY');
   let text = '';
   let eof = false;
+  const interrupt = interruptToken(io.signals);
   for (;;) {
-    const got = await io.stdin.readLine();
+    const got = await io.stdin.readLine(interrupt.token);
     if (got === null) {
       eof = true;
       break;
@@ -35,6 +37,8 @@ export const read: Builtin = async (args, { sh, io, err }) => {
     text += got.line;
     break;
   }
+  interrupt.dispose();
+  if (interrupt.token.cancelled) return 130;
   if (!raw) text = text.replace(/\\(.)/g, '$1');
   const ifs = sh.state.vars.get('IFS') ?? ' \t\n';
   const isSep = (c: string): boolean => ifs.includes(c);
