@@ -9,6 +9,7 @@ import type { EngineContext } from '../context.js';
 import type { SnapshotPart } from '../system/SystemService.js';
 import { BuildFailure } from './BuildFailure.js';
 import { BuildCache } from './cache/BuildCache.js';
+import { cacheFromJson, cacheToJson } from './cache/cacheSnapshot.js';
 import { runBuild } from './exec/BuildRun.js';
 
 export class BuilderService implements BuilderApi, SnapshotPart {
@@ -39,16 +40,16 @@ export class BuilderService implements BuilderApi, SnapshotPart {
     return { spaceReclaimed: this.cache.clear() };
   }
 
-  /** The last build record only: cache layers hold file bytes and are rebuilt on demand after a restore. */
+  /** The last build record and the cache (with its layers), so a restored session still builds from cache. */
   toSnapshot(): unknown {
-    return { lastBuild: this.last ?? null };
+    return { lastBuild: this.last ?? null, cache: cacheToJson(this.cache) };
   }
 
   fromSnapshot(data: unknown): void {
-    this.cache.clear();
     this.contextHashes = undefined;
-    const record = (data as { lastBuild?: BuildRecord | null } | undefined)?.lastBuild;
-    this.last = record ?? undefined;
+    const snap = data as { lastBuild?: BuildRecord | null; cache?: unknown } | undefined;
+    this.last = snap?.lastBuild ?? undefined;
+    cacheFromJson(this.cache, this.ctx.images, snap?.cache);
   }
 
   checkInvariants(): string[] {
