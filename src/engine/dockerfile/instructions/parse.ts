@@ -210,7 +210,7 @@ function parseOnbuild(req: ParseRequest): Instruction {
   const trigger = trimSpace(req.args[0]).toUpperCase();
   if (trigger === 'ONBUILD') throw new Error("Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed");
   if (trigger === 'MAINTAINER' || trigger === 'FROM') throw new Error(`${trigger} isn't allowed as an ONBUILD trigger`);
-  let expression = req.original.replace(/^\s*ONBUILD\s*/i, '');
+  let expression = req.original.replace(/^[\t\n\f\r ]*ONBUILD[\t\n\f\r ]*/i, '');
   for (const h of req.heredocs) expression += '\n' + h.content + h.name;
   return { kind: 'ONBUILD', ...base(req), expression };
 }

@@ -1,7 +1,8 @@
 import { trimLeftSpace } from './chars.js';
 import type { Directive } from './types.js';
 
-const DIRECTIVE = /^([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$/;
+// Go regexp: `\s` is ASCII-only.
+const DIRECTIVE = /^([a-zA-Z][a-zA-Z0-9]*)[\t\n\f\r ]*=[\t\n\f\r ]*(.+?)[\t\n\f\r ]*$/;
 const KNOWN = new Set(['syntax', 'escape', 'check']);
 
 /**

@@ -1,7 +1,7 @@
 import { ShellLex } from '../shell/lex.js';
 import type { Heredoc } from './types.js';
 
-const HEREDOC = /^(\d*)<<(-?)\s*([^<]*)$/;
+const HEREDOC = /^(\d*)<<(-?)[\t\n\f\r ]*([^<]*)$/;
 
 /** Instructions whose shell form may carry here-documents; ONBUILD is looked through. */
 export const HEREDOC_INSTRUCTIONS = new Set(['add', 'copy', 'run']);
