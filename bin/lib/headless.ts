@@ -57,10 +57,14 @@ function macrotask(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
+/** Typing a line takes a moment: under a virtual clock, `docker ps` then says "2 seconds ago", as it would. */
+const TYPING_MS = 1000;
+
 /** How long to wait for a session, per clock: hops under a virtual clock, milliseconds on a real one. */
-export function transcriptTiming(virtualClock: boolean): Omit<TranscriptOptions, 'emit'> {
-  if (virtualClock) {
+export function transcriptTiming(clock: Clock): Omit<TranscriptOptions, 'emit'> {
+  if (clock instanceof VirtualClock) {
     return {
+      beforeLine: () => clock.advance(TYPING_MS),
       settle: async () => {
         for (let i = 0; i < 4; i++) await macrotask();
       },
@@ -83,7 +87,7 @@ export async function runTranscriptMode(options: HeadlessOptions, input: NodeJS.
   const session = createSession(parts, recorder.write, { transcript: true, columns: options.columns ?? 80, rows: options.rows ?? 24 });
   session.start();
   const lines = createInterface({ input, crlfDelay: Infinity, terminal: false });
-  return runTranscript(session, recorder, lines, { ...transcriptTiming(options.virtualClock), emit: output });
+  return runTranscript(session, recorder, lines, { ...transcriptTiming(parts.clock), emit: output });
 }
 
 /** stdin is a TTY: a live terminal, raw keys into the line editor. */

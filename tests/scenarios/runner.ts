@@ -36,6 +36,6 @@ export async function runScenario(script: string): Promise<ScenarioResult> {
   const session = createSession(parts, recorder.write, { transcript: true, columns: 80, rows: 24 });
   session.start();
   let transcript = '';
-  const status = await runTranscript(session, recorder, typed, { ...transcriptTiming(true), emit: (text) => (transcript += text) });
+  const status = await runTranscript(session, recorder, typed, { ...transcriptTiming(parts.clock), emit: (text) => (transcript += text) });
   return { transcript, status };
 }

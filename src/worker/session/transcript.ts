@@ -35,6 +35,8 @@ export interface TranscriptOptions {
   readonly finalRounds: number;
   /** Receives transcript text as it becomes final. */
   readonly emit: (text: string) => void;
+  /** Runs before each line is typed (a virtual clock lets the seconds of typing pass here). */
+  readonly beforeLine?: () => void;
 }
 
 /** Terminal output goes in here; the runner drains it as text becomes final. */
@@ -71,6 +73,7 @@ export async function runTranscript(target: TranscriptTarget, recorder: Transcri
     if (target.state === 'exited') break;
     await waitFor(target, recorder, () => target.waitingForInput(), options.quietRounds, options.settle);
     drain(target.waitingForInput());
+    options.beforeLine?.();
     await target.input(keysForLine(line));
     drain(false);
   }
