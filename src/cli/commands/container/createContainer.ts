@@ -11,7 +11,7 @@ import type { ContainerOptions } from './containerOptions.js';
 export async function createContainer(opts: ContainerOptions, ctx: DockerContext): Promise<string> {
   const image = opts.create.image;
   const pull = async (): Promise<void> => {
-    await pullWithProgress(image, ctx, ctx.stderr, undefined, opts.quiet);
+    await pullWithProgress(image, ctx, ctx.stderr, ctx.terminal, opts.quiet);
   };
   if (opts.pull === 'always') await pull();
   else if (opts.pull === 'missing' && ctx.engine.images.resolve(image) === undefined) {

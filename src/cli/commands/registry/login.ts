@@ -34,7 +34,7 @@ export const loginCommand: CommandSpec = {
     if (!username) {
       // Docker ≥27.2 would start the web device-code flow here; the playground keeps the password prompt.
       ctx.stdout.write(
-        "\nLog in with your Docker ID or email address to push and pull images from Docker Hub. If you don't have a Docker ID, head over to https://hub.docker.com/ to create one.\n" +
+        "Log in with your Docker ID or email address to push and pull images from Docker Hub. If you don't have a Docker ID, head over to https://hub.docker.com/ to create one.\n" +
           'You can log in with your password or a Personal Access Token (PAT). Using a limited-scope PAT grants better security and is required for organizations using SSO. Learn more at https://docs.docker.com/go/access-tokens/\n\n',
       );
       ctx.stdout.write(current ? `Username (${current}): ` : 'Username: ');
