@@ -133,6 +133,18 @@ describe('exec and cp', () => {
     await containers.remove('box', { force: true });
   });
 
+  it('runs image programs from sh through PATH, and curl reaches the container loopback', async () => {
+    const { containers } = makeEngine();
+    containers.create({ image: 'nginx', name: 'web' });
+    await containers.start('web');
+    await tick();
+    const io = ioFor();
+    expect(await containers.exec('web', { cmd: ['sh', '-c', 'curl -s localhost/ && ls /usr/share/nginx/html && nginx -v'] }, io)).toBe(0);
+    expect(io.stdout.text).toBe('<h1>Welcome to nginx!</h1>\nindex.html\n');
+    expect(io.stderr.text).toBe('nginx version: nginx/1.29.3\n');
+    await containers.remove('web', { force: true });
+  });
+
   it('copies trees in and out, with tar stream sizes, even when stopped', () => {
     const { containers } = makeEngine();
     containers.create({ image: 'busybox', name: 'box' });

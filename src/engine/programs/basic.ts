@@ -8,7 +8,7 @@ import { FsError } from '../../os/vfs.js';
 import { basename } from '../../os/path.js';
 import { ExecError } from './resolve.js';
 import { execve } from './runner.js';
-import { containerCommands } from './sh.js';
+import { containerCommands, loopbackClient } from './sh.js';
 import { createShell } from './shellHost.js';
 import type { Program, ProgramContext } from './types.js';
 
@@ -95,7 +95,7 @@ function shellQuote(word: string): string {
 /** Runs an applet through the shell's built-in coreutils (excluding itself, so it cannot recurse). */
 export function appletViaShell(name: string): Program {
   return (ctx: ProgramContext) =>
-    createShell({ fs: ctx.fs, cwd: ctx.cwd, env: ctx.env, clock: ctx.clock, flavor: 'sh', commands: containerCommands(ctx, name), scriptName: name }).run(
+    createShell({ fs: ctx.fs, cwd: ctx.cwd, env: ctx.env, clock: ctx.clock, flavor: 'sh', commands: containerCommands(ctx, name), scriptName: name, http: loopbackClient(ctx) }).run(
       [name, ...ctx.argv.slice(1)].map(shellQuote).join(' '),
       ctx,
     );

@@ -9,9 +9,10 @@ import { helloProgram } from './hello.js';
 import { nginxProgram } from './nginx.js';
 import { nodeProgram, pythonProgram } from './runtimes.js';
 import { shProgram } from './sh.js';
+import { SHARED_SHELL_APPLETS } from './sharedShell.js';
 
 export function registerCorePrograms(registry: ProgramRegistry): void {
-  for (const name of SHELL_APPLETS) registry.register(name, appletViaShell(name));
+  for (const name of new Set([...SHELL_APPLETS, ...SHARED_SHELL_APPLETS])) registry.register(name, appletViaShell(name));
   for (const name of ['sh', 'bash', 'dash', 'ash']) registry.register(name, shProgram);
   registry.register('sleep', sleepProgram);
   registry.register('true', trueProgram);

@@ -32,7 +32,7 @@ export function containerCommands(ctx: ProgramContext, exclude?: string): (name:
 }
 
 /** `curl localhost:<port>` inside the container reaches its own listeners. */
-function loopbackClient(ctx: ProgramContext): ContainerHttpClient {
+export function loopbackClient(ctx: ProgramContext): ContainerHttpClient {
   return {
     request: async (host, port, req) => {
       if (!['localhost', '127.0.0.1', '0.0.0.0', '::1', ctx.env.get('HOSTNAME')].includes(host)) return 'ENOTFOUND';

@@ -1,12 +1,12 @@
 /**
- * The seam between the container `sh` program and a shell interpreter. The
- * shared interpreter (src/shell's `Shell`) plugs in with `setShellFactory`;
- * until then the small built-in MiniShell answers.
+ * The seam between the container `sh` program and a shell interpreter: the
+ * shared interpreter from src/shell by default; tests or embedders may swap it
+ * with `setShellFactory`.
  */
 import type { Clock } from '../../os/clock.js';
 import type { CommandIO, ExternalCommand, SignalName } from '../../os/process.js';
 import type { Vfs } from '../../os/vfs.js';
-import { MiniShell } from './miniShell.js';
+import { sharedShellFactory } from './sharedShell.js';
 
 export interface ShellHostOptions {
   readonly fs: Vfs;
@@ -40,7 +40,7 @@ export interface ShellHost {
 
 export type ShellFactory = (options: ShellHostOptions) => ShellHost;
 
-let factory: ShellFactory = (options) => new MiniShell(options);
+let factory: ShellFactory = sharedShellFactory;
 
 /** Installs the real interpreter (called once by whoever composes the engine with src/shell). */
 export function setShellFactory(next: ShellFactory): void {
