@@ -6,6 +6,8 @@
  */
 import type { ParamOp, Redirect, RedirOp, Script, Word, WordPart } from './ast.js';
 import { ShellSyntaxError } from './errors.js';
+import { decodeEscape } from './escapes.js';
+import { LiteralBuffer } from './literal.js';
 
 export type Token =
   | { readonly type: 'word'; readonly word: Word; readonly line: number }
@@ -370,25 +372,6 @@ export class Lexer {
   }
 }
 
-/** Decodes one backslash escape of `$'…'` / `echo -e` starting after the backslash. Returns [text, chars used]. */
-export function decodeEscape(src: string, at: number): [string, number] {
-  const c = src[at];
-  const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', f: '\f', v: '\v', e: '\x1b', E: '\x1b', '\\': '\\', "'": "'", '"': '"', '?': '?' };
-  if (c === undefined) return ['\\', 0];
-  if (c in simple) return [simple[c], 1];
-  if (c === 'x') {
-    const m = /^[0-9a-fA-F]{1,2}/.exec(src.slice(at + 1, at + 3));
-    if (m) return [String.fromCharCode(parseInt(m[0], 16)), 1 + m[0].length];
-  }
-  if (c === 'u' || c === 'U') {
-    const m = (c === 'u' ? /^[0-9a-fA-F]{1,4}/ : /^[0-9a-fA-F]{1,8}/).exec(src.slice(at + 1, at + 9));
-    if (m) return [String.fromCodePoint(parseInt(m[0], 16)), 1 + m[0].length];
-  }
-  const oct = /^[0-7]{1,3}/.exec(src.slice(at, at + 3));
-  if (oct) return [String.fromCharCode(parseInt(oct[0], 8) & 0xff), oct[0].length];
-  return ['\\' + c, 1];
-}
-
 /** A here-document body or `$((…))` text: `$…` and backticks expand, nothing else is special. */
 function parseLooseWord(text: string, subParse: SubParse, heredoc = false): Word {
   const lexer = new Lexer(text, subParse);
@@ -413,32 +396,4 @@ function parseLooseWord(text: string, subParse: SubParse, heredoc = false): Word
 
 function parseHeredocBody(body: string, subParse: SubParse): Word {
   return parseLooseWord(body, subParse, true);
-}
-
-/** Accumulates adjacent characters into literal/quoted parts, merging runs of the same kind. */
-class LiteralBuffer {
-  private kind: 'literal' | 'quoted' | null = null;
-  private text = '';
-
-  constructor(private readonly parts: WordPart[]) {}
-
-  literal(s: string): void {
-    this.add('literal', s);
-  }
-
-  quoted(s: string): void {
-    this.add('quoted', s);
-  }
-
-  private add(kind: 'literal' | 'quoted', s: string): void {
-    if (this.kind !== kind) this.flush();
-    this.kind = kind;
-    this.text += s;
-  }
-
-  flush(): void {
-    if (this.kind !== null) this.parts.push({ kind: this.kind, value: this.text });
-    this.kind = null;
-    this.text = '';
-  }
 }

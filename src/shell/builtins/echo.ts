@@ -1,5 +1,5 @@
 /** `echo` and `printf`, with bash's escapes and format reuse. */
-import { decodeEscape } from '../lexer.js';
+import { decodeEscape } from '../escapes.js';
 import type { Builtin } from './types.js';
 
 /** Decodes `echo -e` / `%b` escapes; `\c` stops all further output. Returns [text, stopped]. */
