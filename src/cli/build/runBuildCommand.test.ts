@@ -119,3 +119,30 @@ describe('runBuildCommand', () => {
     expect(h.builder.lastBuild()?.canceled).toBe(true);
   });
 });
+
+describe('build checks from the Dockerfile linter', () => {
+  it('summarises several warnings with the plural form', async () => {
+    const h = harness({ Dockerfile: 'FROM node as build\nMAINTAINER me\nCMD node app.js\n' });
+    const { ctx, stderr } = dockerCtx(h);
+    expect(await runBuildCommand(base, ctx)).toBe(0);
+    const summary = stderr.text.slice(stderr.text.indexOf('\n 3 warnings found'));
+    expect(summary).toBe(
+      "\n 3 warnings found (use docker --debug to expand):\n - FromAsCasing: 'as' and 'FROM' keywords' casing do not match (line 1)\n - MaintainerDeprecated: Maintainer instruction is deprecated in favor of using label (line 2)\n - JSONArgsRecommended: JSON arguments recommended for CMD to prevent unintended behavior related to OS signals (line 3)\n",
+    );
+  });
+});
+
+describe('live tty display', () => {
+  it('redraws in place with cursor-up while running and ends on the colored final frame', async () => {
+    const h = harness(SEED_FILES);
+    const { ctx, stderr } = dockerCtx(h, { columns: 100 });
+    expect(await runBuildCommand({ ...base, progress: 'auto' }, ctx)).toBe(0);
+    const text = stderr.text;
+    expect(text).toMatch(/\x1b\[\d+A\r/);
+    expect(text).toContain('=> => # added 69 packages');
+    const lastFrame = text.slice(text.lastIndexOf('[+] Building'));
+    expect(lastFrame).toMatch(/^\[\+\] Building \d+\.\d+s \(9\/9\) FINISHED {2,}docker:default\x1b\[K\n/);
+    expect(lastFrame).toContain('\x1b[34m => [4/4] RUN npm install');
+    expect(lastFrame).not.toContain('=> => # ');
+  });
+});

@@ -16,7 +16,7 @@ import { readDockerfile } from '../source/readDockerfile.js';
 import { ensureBase, normalizeRef, pinnedName, type PulledLayer, type ResolvedRef } from './baseImage.js';
 import { formatBytes } from './bytes.js';
 import { goTime } from './goFormat.js';
-import { lintInstructions } from './lint.js';
+import { buildChecks } from './lint.js';
 import { applyMetadata } from './metadata.js';
 import { Progress } from './progress.js';
 import { cancelStep, type RunEnv, type StageResult } from './runEnv.js';
@@ -69,8 +69,8 @@ export async function runBuild(
   try {
     const { plan, text } = await loadDefinition(env, options);
     Object.assign(env, { metaArgs: plan.metaArgs, stageNames: stageNames(plan), dockerfileLines: text.split('\n') });
-    for (const w of lintInstructions(plan)) onEvent({ type: 'warning', ...w });
     const bases = await loadMetadata(env, plan, options.pull ?? false);
+    for (const w of buildChecks(text, plan, ctx.images)) onEvent({ type: 'warning', ...w });
     await loadIgnore(env, options);
     for (const index of plan.order) {
       const base = bases.get(index);
