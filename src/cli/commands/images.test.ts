@@ -36,7 +36,7 @@ describe('image commands against the engine', () => {
     const lines = rig.stdout.text.split('\n');
     expect(lines[0]).toBe('IMAGE            ID             DISK USAGE   CONTENT SIZE   EXTRA');
     expect(lines[1]).toMatch(/^busybox:latest {3}[0-9a-f]{12} {3} +\S+ {3} +\S+ {3}U {4}$/);
-    expect(lines[2]).toMatch(/^mybox:1\.0 {7}[0-9a-f]{12}/);
+    expect(lines[2]).toMatch(/^mybox:1\.0 {8}[0-9a-f]{12}/);
     expect(await rig.docker(['images', '--format', 'table {{.Repository}}\\t{{.Tag}}'])).toBe(0);
     expect(rig.stdout.text).toBe('REPOSITORY   TAG\nbusybox      latest\nmybox        1.0\n');
     expect(await rig.docker(['images', '-q'])).toBe(0);
