@@ -28,6 +28,22 @@ describe('attach', () => {
     expect(await session.done).toBe(0);
   });
 
+  it('ends an interactive bash on exit, with its status, and tracks cd in the prompt', async () => {
+    const { containers, images } = makeEngine();
+    images.add('ubuntu:latest', { '/bin/bash': { type: 'file', data: new TextEncoder().encode('#!slipway bash\n'), mode: 0o755, uid: 0, gid: 0 }, '/tmp/.keep': { type: 'file', data: new Uint8Array(0), mode: 0o644, uid: 0, gid: 0 } }, { Env: ['PATH=/bin'], Cmd: ['bash'] });
+    const { id } = containers.create({ image: 'ubuntu', tty: true, openStdin: true });
+    const out = new CollectingOutput();
+    const session = containers.attach(id, { stdin: true, stdout: out, stderr: out });
+    await containers.start(id);
+    await tick();
+    session.write('cd /tmp\r');
+    await tick();
+    session.write('exit 3\r');
+    expect(await session.done).toBe(3);
+    const host = id.slice(0, 12);
+    expect(out.text).toBe(`root@${host}:/# cd /tmp\r\nroot@${host}:/tmp# exit 3\r\nexit\r\n`);
+  });
+
   it('without -t keeps stdout and stderr apart and delivers stdin as sent', async () => {
     const { containers } = makeEngine();
     const { id } = containers.create({ image: 'busybox', cmd: ['cat'], openStdin: true });

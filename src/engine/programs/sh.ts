@@ -68,11 +68,17 @@ async function interactive(ctx: ProgramContext, io: CommandIO, shell: ShellHost,
       if (!interrupted) ctx.stdout.write(prompt(ctx, flavor));
       interrupted = false;
       const line = await ctx.stdin.read();
+      // Interactive bash says `exit` as it leaves (Ctrl-D or the builtin); dash and ash do not.
       if (line === null) {
-        ctx.stdout.write('exit\n');
+        if (flavor === 'bash') ctx.stdout.write('exit\n');
         return status;
       }
       if (line.trim() !== '') status = await shell.run(line, io);
+      if (shell.cwd) ctx.cwd = shell.cwd;
+      if (shell.exitRequested !== undefined && shell.exitRequested !== null) {
+        if (flavor === 'bash') ctx.stderr.write('exit\n');
+        return shell.exitRequested;
+      }
       if (ctx.killed.cancelled) return status;
     }
   } finally {

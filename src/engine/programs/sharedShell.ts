@@ -19,7 +19,16 @@ export const sharedShellFactory: ShellFactory = (options) => {
     http: options.http,
     interactive: false,
   });
-  return { run: (source, io) => shell.run(source, io), hasTrap: (signal) => shell.hasTrap(signal) };
+  return {
+    run: (source, io) => shell.run(source, io),
+    hasTrap: (signal) => shell.hasTrap(signal),
+    get exitRequested() {
+      return shell.exitRequested;
+    },
+    get cwd() {
+      return shell.cwd;
+    },
+  };
 };
 
 /** Applets the shared shell implements itself; images ship them as files in /bin. */

@@ -36,6 +36,10 @@ export interface ShellHost {
   run(source: string, io: CommandIO): Promise<number>;
   /** Whether the script installed a trap; PID 1 ignores signals it has no handler for. */
   hasTrap?(signal: SignalName): boolean;
+  /** Set once `exit` ran: an interactive session ends with this status. */
+  readonly exitRequested?: number | null;
+  /** The shell's current directory (the prompt shows it). */
+  readonly cwd?: string;
 }
 
 export type ShellFactory = (options: ShellHostOptions) => ShellHost;
