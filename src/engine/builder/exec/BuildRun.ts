@@ -6,6 +6,7 @@
 import type { BuildEvent, BuildOptions, BuildRecord, BuildStepRecord, ImageConfigFile } from '../../api.js';
 import type { CancelToken } from '../../../os/clock.js';
 import type { EngineContext, ImageRecord } from '../../context.js';
+import { assertHasStages, isDockerfileParseError, parseDockerfile, parseInstructions } from '../../dockerfile/index.js';
 import { isEngineError } from '../../errors/EngineError.js';
 import { BuildFailure } from '../BuildFailure.js';
 import type { BuildCache } from '../cache/BuildCache.js';
@@ -113,8 +114,21 @@ async function loadDefinition(env: RunEnv, options: BuildOptions): Promise<{ pla
   vertex.done();
   const text = new TextDecoder().decode(bytes);
   Object.assign(env, { dockerfileLines: text.split('\n') });
+  validateWithParser(text);
   const instructions = readDockerfile(text);
   return { plan: planBuild(instructions, env.buildArgs, options.target), text };
+}
+
+/**
+ * The Dockerfile domain's parser words BuildKit's parse errors exactly, so it
+ * has the first say; anything else it throws is left to the builder's reader.
+ */
+function validateWithParser(text: string): void {
+  try {
+    assertHasStages(parseInstructions(parseDockerfile(text)));
+  } catch (err) {
+    if (isDockerfileParseError(err)) throw new DockerfileSyntaxError(err.message, err.startLine, err.endLine);
+  }
 }
 
 interface Base {

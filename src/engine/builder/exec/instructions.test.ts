@@ -117,3 +117,18 @@ describe('instructions', () => {
     expect(f.solveMessage).toContain('failed to resolve source metadata for docker.io/library/nosuchimage:latest');
   });
 });
+
+describe('parse errors', () => {
+  it('instruction errors carry BuildKit\'s "dockerfile parse error on line N" prefix', async () => {
+    const h = harness({ Dockerfile: 'FROM node\nCOPY onlyone\n' });
+    const f = (await h.build().catch((e: unknown) => e)) as BuildFailure;
+    expect(f.solveMessage).toMatch(/^dockerfile parse error on line 2: COPY requires at least two arguments/);
+    expect(f.source?.startLine).toBe(2);
+  });
+
+  it('a Dockerfile with only ARGs has no stages', async () => {
+    const h = harness({ Dockerfile: 'ARG A=1\n' });
+    const f = (await h.build().catch((e: unknown) => e)) as BuildFailure;
+    expect(f.solveMessage).toBe('dockerfile contains no stages to build');
+  });
+});
