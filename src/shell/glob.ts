@@ -137,7 +137,7 @@ export function globPaths(pattern: string, cwd: string, fs: Vfs): string[] {
     candidates = next;
     if (candidates.length === 0) return [];
   }
-  if (pattern.endsWith('/')) candidates = candidates.map((c) => c + '/');
+  if (pattern.endsWith('/')) candidates = candidates.filter((c) => fs.stat(toAbsolute(c, cwd))?.kind === 'dir').map((c) => c + '/');
   return candidates.sort();
 }
 

@@ -98,6 +98,8 @@ export function formatPrintf(format: string, args: readonly string[], warn: (msg
           const n = Number(arg ?? 0);
           const p = precision === undefined ? 6 : Number(precision);
           body = conv === 'f' ? n.toFixed(p) : conv.toLowerCase() === 'e' ? n.toExponential(p) : String(Number(n.toPrecision(p || 1)));
+          // C prints at least two exponent digits (1.5e+03); JavaScript prints one.
+          body = body.replace(/e([+-])(\d)$/, 'e$10$2');
           if (conv === 'E' || conv === 'G') body = body.toUpperCase();
           break;
         }

@@ -76,7 +76,7 @@ export const ls: ExternalCommand = async (argv, ctx) => {
   }
   const out: string[] = [];
   if (files.length) out.push(format(files.sort(byName), ctx, f));
-  const showHeaders = dirs.length + files.length > 1 || f.has('R');
+  const showHeaders = p.operands.length > 1 || f.has('R');
   const listDir = (dir: Item, first: boolean): void => {
     let names = ctx.fs.readdir(dir.path);
     if (!f.has('a') && !f.has('A')) names = names.filter((n) => !n.startsWith('.'));
