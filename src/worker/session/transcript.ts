@@ -71,13 +71,13 @@ export async function runTranscript(target: TranscriptTarget, recorder: Transcri
   };
   for await (const line of lines) {
     if (target.state === 'exited') break;
-    await waitFor(target, recorder, () => target.waitingForInput(), options.quietRounds, options.settle);
+    await waitFor(target, recorder, () => target.waitingForInput(), options.quietRounds, options.settle, options.quietRounds, () => drain(false));
     drain(target.waitingForInput());
     options.beforeLine?.();
     await target.input(keysForLine(line));
     drain(false);
   }
-  await waitFor(target, recorder, () => target.isIdle() || target.state === 'exited', options.finalRounds, options.settle, options.quietRounds);
+  await waitFor(target, recorder, () => target.isIdle() || target.state === 'exited', options.finalRounds, options.settle, options.quietRounds, () => drain(false));
   options.emit(recorder.screen.takeAll());
   return target.lastStatus;
 }
@@ -92,7 +92,9 @@ async function waitFor(
   ready: () => boolean,
   maxRounds: number,
   settle: () => Promise<void>,
-  quietRounds = maxRounds,
+  quietRounds: number,
+  /** Runs every round, so long output streams out instead of waiting for the next line. */
+  onRound: () => void,
 ): Promise<void> {
   let quiet = 0;
   let lastWrites = recorder.writes;
@@ -100,6 +102,7 @@ async function waitFor(
   for (let round = 0; round < Math.max(maxRounds, quietRounds); round++) {
     // One settle even when ready: a just-typed line's effects land first.
     await settle();
+    onRound();
     if (ready()) return;
     if (recorder.writes === lastWrites && target.state === lastState) quiet++;
     else quiet = 0;
