@@ -14,7 +14,7 @@ import { BuildContext } from '../context/buildContext.js';
 import { planBuild, stageNames, type BuildPlan, type StagePlan } from '../plan/stages.js';
 import { DockerfileSyntaxError, flagMap, type Instruction } from '../source/instruction.js';
 import { readDockerfile } from '../source/readDockerfile.js';
-import { ensureBase, normalizeRef, pinnedName, type PulledLayer, type ResolvedRef } from './baseImage.js';
+import { ensureBase, normalizeRef, pinnedName, pullInto, type PulledLayer, type ResolvedRef } from './baseImage.js';
 import { formatBytes } from './bytes.js';
 import { goTime } from './goFormat.js';
 import { buildChecks } from './lint.js';
@@ -75,7 +75,7 @@ export async function runBuild(
     await loadIgnore(env, options);
     for (const index of plan.order) {
       const base = bases.get(index);
-      if (base) fromVertex(env, plan.stages[index], base);
+      if (base) await fromVertex(env, plan.stages[index], base);
     }
     const contextHashes = await loadContext(env, plan, options, previousContext);
     for (const index of plan.order) await buildStage(env, plan.stages[index], bases.get(index));
@@ -133,7 +133,8 @@ function validateWithParser(text: string): void {
 
 interface Base {
   readonly ref: ResolvedRef;
-  readonly record: ImageRecord;
+  /** Unset until the FROM vertex has pulled it. */
+  record?: ImageRecord;
   readonly pulled: readonly PulledLayer[];
 }
 
@@ -155,6 +156,15 @@ async function loadMetadata(env: RunEnv, plan: BuildPlan, forcePull: boolean): P
       const vertex = env.progress.start(`[internal] load metadata for ${ref.canonical}`);
       await env.ctx.clock.sleep(250 + env.ctx.ids.int(400), env.cancel);
       if (env.cancel.cancelled) cancelStep(vertex);
+      const local = env.ctx.images.find(ref.familiar);
+      if ((!local || forcePull) && ref.hubDigest !== undefined && 'pull' in env.ctx.images) {
+        // The catalogue knows the digest, so the download can happen in the FROM vertex, as in BuildKit.
+        vertex.done();
+        base = { ref, pulled: [] };
+        byRef.set(ref.canonical, base);
+        out.set(index, base);
+        continue;
+      }
       const found = await ensureBase(env, ref, forcePull);
       if (env.cancel.cancelled) cancelStep(vertex);
       if ('error' in found) {
@@ -235,14 +245,23 @@ async function buildStage(env: RunEnv, stage: StagePlan, base: Base | undefined)
   env.results.set(stage.index, { layers: state.layers, config, key: state.key });
 }
 
-/** `[1/N] FROM …@sha256:…` with its resolve line and any layers just pulled. */
-function fromVertex(env: RunEnv, stage: StagePlan, base: Base): void {
+/** `[1/N] FROM …@sha256:…` with its resolve line and the layer downloads when the base is pulled here. */
+async function fromVertex(env: RunEnv, stage: StagePlan, base: Base): Promise<void> {
   const width = String(stage.total).length;
   const pinned = pinnedName(base.ref, base.record);
   const vertex = env.progress.start(`[${stage.label === '' ? '' : `${stage.label} `}${String(1).padStart(width)}/${stage.total}] FROM ${pinned}`);
-  vertex.status(`resolve ${pinned}`, { durationMs: base.pulled.length > 0 ? 20 : 0 });
+  vertex.status(`resolve ${pinned}`, { durationMs: base.pulled.length > 0 || !base.record ? 20 : 0 });
   for (const layer of base.pulled) vertex.status(`sha256:${layer.id}`, { current: layer.size, total: layer.size });
   for (const layer of base.pulled) vertex.status(`extracting sha256:${layer.id}`);
+  if (!base.record) {
+    const pulled = await pullInto(env, base.ref, vertex);
+    if (env.cancel.cancelled) cancelStep(vertex);
+    if ('error' in pulled) {
+      vertex.fail(pulled.error);
+      throw new BuildFailure({ vertex: vertex.name, solveMessage: pulled.error, source: { file: env.dockerfileName, lines: env.dockerfileLines, startLine: stage.from.startLine, endLine: stage.from.endLine } });
+    }
+    base.record = pulled;
+  }
   vertex.done();
 }
 
@@ -261,7 +280,7 @@ function initialState(env: RunEnv, stage: StagePlan, base: Base | undefined): St
       lastLayerTime: Date.parse(parent.config.created),
     };
   }
-  if (base) {
+  if (base?.record) {
     const cfg = base.record.config;
     const lastHistory = cfg.history[cfg.history.length - 1]?.created ?? cfg.created;
     return {

@@ -7,20 +7,61 @@
 import type { ImagesApi, ProgressEvent } from '../../api.js';
 import type { ImageRecord } from '../../context.js';
 import { isEngineError } from '../../errors/EngineError.js';
-import { canonicalString, familiarString, parseReference, withDefaultTag } from '../../reference/reference.js';
+import { canonicalString, DEFAULT_DOMAIN, familiarString, parseReference, withDefaultTag } from '../../reference/reference.js';
+import { catalogueImage } from '../../registry/catalogue/index.js';
 import type { RunEnv } from './runEnv.js';
+import type { Vertex } from './progress.js';
 
 export interface ResolvedRef {
   /** `docker.io/library/node:latest` */
   readonly canonical: string;
   /** `node:latest` */
   readonly familiar: string;
+  /** The hub's manifest digest when the official-image catalogue knows the tag. */
+  readonly hubDigest?: string;
 }
 
 /** Throws the reference parser's EngineError for an invalid name. */
 export function normalizeRef(ref: string): ResolvedRef {
   const parsed = withDefaultTag(parseReference(ref));
-  return { canonical: canonicalString(parsed), familiar: familiarString(parsed) };
+  const hub = parsed.domain === DEFAULT_DOMAIN && parsed.tag ? catalogueImage(parsed.path, parsed.tag) : undefined;
+  return { canonical: canonicalString(parsed), familiar: familiarString(parsed), hubDigest: hub?.digest };
+}
+
+/**
+ * Pulls inside the FROM vertex, as BuildKit downloads there: one line per
+ * layer with its bytes, then `extracting sha256:…`, updated as they move.
+ */
+export async function pullInto(env: RunEnv, ref: ResolvedRef, vertex: Vertex): Promise<ImageRecord | { error: string }> {
+  const pull = pullerOf(env.ctx.images);
+  if (!pull) return { error: `failed to resolve source metadata for ${ref.canonical}: ${ref.canonical}: not found` };
+  const downloads = new Map<string, ReturnType<Vertex['track']>>();
+  const extracts = new Map<string, ReturnType<Vertex['track']>>();
+  const totals = new Map<string, number>();
+  const onProgress = (e: ProgressEvent): void => {
+    if (!e.id) return;
+    const name = `sha256:${e.id}`;
+    if (e.status === 'Downloading' && e.progress) {
+      totals.set(e.id, e.progress.total);
+      if (!downloads.has(e.id)) downloads.set(e.id, vertex.track(name));
+      downloads.get(e.id)!.update(e.progress.current, e.progress.total);
+    } else if (e.status === 'Download complete') {
+      const total = totals.get(e.id);
+      downloads.get(e.id)?.done(total, total);
+    } else if (e.status === 'Extracting') {
+      if (!extracts.has(e.id)) extracts.set(e.id, vertex.track(`extracting ${name}`));
+    } else if (e.status === 'Pull complete') {
+      (extracts.get(e.id) ?? vertex.track(`extracting ${name}`)).done();
+    }
+  };
+  try {
+    await pull(ref.familiar, onProgress, env.cancel);
+  } catch (err) {
+    if (env.cancel.cancelled) return { error: 'canceled' };
+    if (!isEngineError(err)) throw err;
+    return { error: `failed to resolve source metadata for ${ref.canonical}: ${buildkitPullMessage(ref, err.message)}` };
+  }
+  return env.ctx.images.find(ref.familiar) ?? { error: `failed to resolve source metadata for ${ref.canonical}: ${ref.canonical}: not found` };
 }
 
 export interface PulledLayer {
@@ -73,7 +114,7 @@ function buildkitPullMessage(ref: ResolvedRef, daemonMessage: string): string {
 }
 
 /** `docker.io/library/node:latest@sha256:…` when the image has a registry digest. */
-export function pinnedName(ref: ResolvedRef, record: ImageRecord): string {
-  const digest = record.digests.map((d) => d.slice(d.indexOf('@') + 1)).find((d) => d.startsWith('sha256:'));
+export function pinnedName(ref: ResolvedRef, record: ImageRecord | undefined): string {
+  const digest = record?.digests.map((d) => d.slice(d.indexOf('@') + 1)).find((d) => d.startsWith('sha256:')) ?? ref.hubDigest;
   return digest ? `${ref.canonical}@${digest}` : ref.canonical;
 }

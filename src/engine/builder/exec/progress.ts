@@ -34,6 +34,18 @@ export class Vertex {
     });
   }
 
+  /** A status line that updates in place (layer downloads): call `update` as it moves, `done` at the end. */
+  track(name: string): { update(current?: number, total?: number): void; done(current?: number, total?: number): void } {
+    const id = `${this.id}.${this.statusSeq++}`;
+    const started = this.progress.clock.now();
+    const emit = (completed: number | undefined, current?: number, total?: number): void =>
+      this.progress.emit({ type: 'status', vertexId: this.id, id, name, current, total, started, completed });
+    return {
+      update: (current, total) => emit(undefined, current, total),
+      done: (current, total) => emit(this.progress.clock.now(), current, total),
+    };
+  }
+
   log(stream: 'stdout' | 'stderr', text: string): void {
     const now = this.progress.clock.now();
     this.progress.emit({ type: 'log', vertexId: this.id, stream, text, timestamp: now });
