@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import type { EngineApi } from '../../engine/index.js';
+import { makeRig } from '../testing/harness.js';
+
+/** Lets the engine's pending work (pull, create, start) settle. */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
+}
+
+describe('signals while attached without a TTY', () => {
+  it('forwards Ctrl-C to the container through the kill API and gives up after three', async () => {
+    // A stub engine whose container never exits: the virtual clock would end a real `sleep` at once.
+    const kills: string[] = [];
+    const engine = {
+      images: { resolve: () => 'sha256:' + 'a'.repeat(64) },
+      containers: {
+        create: () => ({ id: 'f'.repeat(64), warnings: [] }),
+        start: async () => undefined,
+        attach: () => ({ write: () => undefined, closeStdin: () => undefined, detach: () => undefined, done: new Promise<number | null>(() => undefined) }),
+        kill: (_id: string, signal: string) => void kills.push(signal),
+      },
+    } as unknown as EngineApi;
+    const rig = makeRig(engine);
+    const running = rig.docker(['run', 'busybox', 'sleep', '1000']);
+    await settle();
+    rig.signals.emit('SIGINT');
+    rig.signals.emit('SIGINT');
+    rig.signals.emit('SIGINT');
+    expect(await running).toBe(1);
+    expect(kills).toEqual(['SIGINT', 'SIGINT']);
+    expect(rig.stderr.text).toBe('got 3 SIGTERM/SIGINTs, forcefully exiting\n');
+  });
+
+  it('--rm removes the container once it exits', async () => {
+    const rig = makeRig();
+    expect(await rig.docker(['run', '--rm', 'busybox', 'echo', 'bye'])).toBe(0);
+    expect(rig.stdout.text).toBe('bye\n');
+    expect(await rig.docker(['ps', '-aq'])).toBe(0);
+    expect(rig.stdout.text).toBe('');
+  });
+
+  it('keeps flags after the image for the container and rejects unknown ones before it', async () => {
+    const rig = makeRig();
+    expect(await rig.docker(['run', '--foo', 'busybox'])).toBe(125);
+    expect(rig.stderr.text).toBe("unknown flag: --foo\n\nUsage:  docker run [OPTIONS] IMAGE [COMMAND] [ARG...]\n\nRun 'docker run --help' for more information\n");
+    expect(await rig.docker(['run', 'busybox', 'echo', '-n', '--foo'])).toBe(0);
+    expect(rig.stdout.text).toBe('--foo');
+    expect(await rig.docker(['run', '-p', 'abc', 'busybox'])).toBe(125);
+    expect(rig.stderr.text).toBe("docker: invalid containerPort: abc\n\nRun 'docker run --help' for more information\n");
+  });
+});
