@@ -91,6 +91,8 @@ export interface AndOr {
 export interface ListItem {
   readonly andOr: AndOr;
   readonly background: boolean;
+  /** Source text of a background item, as `jobs` and the Done notice show it. */
+  readonly text?: string;
 }
 
 /** A list of commands: a whole script, or the body of a compound command. */

@@ -129,6 +129,7 @@ export class Shell {
       hub.deliver(signal, state.traps.has(signal), 128 + SIGNAL_NUMBERS[signal]);
     });
     let status: number;
+    this.announceJobs(io);
     try {
       let script;
       try {
@@ -155,7 +156,19 @@ export class Shell {
       off();
     }
     state.lastStatus = status;
+    this.announceJobs(io);
     return status;
+  }
+
+  private announceJobs(io: CommandIO): void {
+    if (!this.rt.interactive) return;
+    const notices = this.interp.reapJobs();
+    if (notices) io.stderr.write(notices);
+  }
+
+  /** Notices for background jobs that finished since the last call (bash prints them before a prompt). */
+  finishedJobs(): string {
+    return this.interp.reapJobs();
   }
 
   private async runExitTrap(io: ExecIO): Promise<void> {

@@ -3,8 +3,7 @@
  * background jobs, signals and traps. Simple commands are run by ./exec.ts.
  */
 import { Pipe, CollectingOutput, emptyInput, noSignals } from '../os/streams.js';
-import type { OutputStream, SignalName } from '../os/process.js';
-import { SIGNAL_NUMBERS } from '../os/process.js';
+import type { OutputStream } from '../os/process.js';
 import type { AndOr, Command, Pipeline, Redirect, Script } from './ast.js';
 import { BrokenPipe, ExitRequest, Interrupted, LoopControl, ReturnRequest, ShellSyntaxError } from './errors.js';
 import { runSimple } from './exec.js';
@@ -68,7 +67,7 @@ export class Interpreter {
     for (const item of list) {
       await this.checkpoint(io);
       if (item.background) {
-        this.startBackground(item.andOr, io);
+        this.startBackground(item.andOr, io, item.text ?? '');
         status = 0;
       } else {
         status = await this.runAndOr(item.andOr, io);
@@ -279,7 +278,7 @@ export class Interpreter {
     return status;
   }
 
-  private startBackground(andOr: AndOr, io: ExecIO): void {
+  private startBackground(andOr: AndOr, io: ExecIO, text: string): void {
     // A background job has its own signal bookkeeping: the terminal's Ctrl-C does not reach it.
     const child = new Interpreter({ ...this.rt, signals: new SignalHub() }, cloneState(this.state));
     const pid = this.rt.nextPid();
@@ -290,16 +289,26 @@ export class Interpreter {
       if (e instanceof ReturnRequest) return e.code;
       throw e;
     });
-    const job = { id, pid, command: '', promise, status: null as number | null };
+    const job = { id, pid, command: text, promise, status: null as number | null };
     void promise.then((s) => (job.status = s));
     this.state.jobs.set(id, job);
     this.state.lastBackground = pid;
     if (this.rt.interactive) io.stderr.write(`[${id}] ${pid}\n`);
   }
 
-  /** Runs a trap or the default action for a signal the shell itself received. */
-  static signalStatus(signal: SignalName): number {
-    return 128 + SIGNAL_NUMBERS[signal];
+  /** bash's notices for finished jobs (`[1]+  Done                    sleep 1`); the jobs are forgotten. */
+  reapJobs(): string {
+    const ids = [...this.state.jobs.keys()].sort((a, b) => a - b);
+    let out = '';
+    for (const id of ids) {
+      const job = this.state.jobs.get(id)!;
+      if (job.status === null) continue;
+      const mark = id === ids[ids.length - 1] ? '+' : id === ids[ids.length - 2] ? '-' : ' ';
+      const state = job.status === 0 ? 'Done' : `Exit ${job.status}`;
+      out += `[${id}]${mark}  ${state.padEnd(24)}${job.command}\n`;
+      this.state.jobs.delete(id);
+    }
+    return out;
   }
 
   expandContext(io: ExecIO): ExpandContext {

@@ -167,3 +167,14 @@ describe('stdin and Ctrl-C', () => {
     expect(out.text).toBe('[typed later]\n');
   });
 });
+
+describe('job notices', () => {
+  it('announces a finished background job like bash', async () => {
+    const h = harness();
+    expect((await h.run('sleep 1 &')).err).toBe('[1] 101\n');
+    // Reported when the next command line ends, before the prompt.
+    expect((await h.run('sleep 2')).err).toBe('[1]+  Done                    sleep 1\n');
+    expect((await h.run('true')).err).toBe('');
+    expect((await h.run('(exit 3) & wait; jobs')).out).toBe('');
+  });
+});

@@ -9,7 +9,15 @@ import { ShellSyntaxError } from './errors.js';
 import { decodeEscape } from './escapes.js';
 import { LiteralBuffer } from './literal.js';
 
-export type Token =
+/** Source offsets of a token, for the text of background jobs (`[1]+  Done  sleep 1`). */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+export type Token = Span & RawToken;
+
+type RawToken =
   | { readonly type: 'word'; readonly word: Word; readonly line: number }
   | { readonly type: 'op'; readonly op: string; readonly line: number }
   | { readonly type: 'redir'; readonly op: RedirOp; readonly fd: number; readonly line: number }
@@ -53,6 +61,12 @@ export class Lexer {
 
   next(): Token {
     this.skipBlanks();
+    const start = this.pos;
+    const token = this.scan();
+    return { ...token, start, end: this.pos };
+  }
+
+  private scan(): RawToken {
     const line = this.line;
     if (this.pos >= this.src.length) {
       if (this.pending.length > 0) throw new ShellSyntaxError(null, true, line, this.pending[0].delimiter);

@@ -24,6 +24,7 @@ function parseSubstitution(lexer: Lexer, untilParen: boolean): Script {
 
 class Parser {
   private lookahead: Token | null = null;
+  private lastEnd = 0;
 
   constructor(private readonly lexer: Lexer) {}
 
@@ -49,6 +50,7 @@ class Parser {
   private next(): Token {
     const t = this.peek();
     this.lookahead = null;
+    this.lastEnd = t.end;
     return t;
   }
 
@@ -71,11 +73,13 @@ class Parser {
         break;
       }
       if (stop(t)) break;
+      const start = t.start;
       const andOr = this.parseAndOr();
+      const text = this.lexer.src.slice(start, this.lastEnd);
       const sep = this.peek();
       if (isOp(sep, ';') || isOp(sep, '&')) {
         this.next();
-        items.push({ andOr, background: sep.op === '&' });
+        items.push(sep.op === '&' ? { andOr, background: true, text } : { andOr, background: false });
         continue;
       }
       items.push({ andOr, background: false });

@@ -136,7 +136,8 @@ export const wait: Builtin = async (args, { sh, err }) => {
 
 export const jobsBuiltin: Builtin = (_args, { sh, io }) => {
   for (const job of sh.state.jobs.values()) {
-    io.stdout.write(`[${job.id}]  ${job.status === null ? 'Running' : 'Done'}                 ${job.command}\n`);
+    const state = job.status === null ? 'Running' : job.status === 0 ? 'Done' : `Exit ${job.status}`;
+    io.stdout.write(`[${job.id}]  ${state.padEnd(24)}${job.command}\n`);
   }
   return 0;
 };
