@@ -157,9 +157,17 @@ export class TerminalSession {
 
   /** `student@slipway:~/app$ `, with `~` for HOME as bash's `\w` shows it. */
   prompt(): string {
+    return `student@slipway:${this.promptDir()}$ `;
+  }
+
+  private promptDir(): string {
     const cwd = this.shell.cwd;
-    const shown = cwd === HOME ? '~' : cwd.startsWith(HOME + '/') ? '~' + cwd.slice(HOME.length) : cwd;
-    return `student@slipway:${shown}$ `;
+    return cwd === HOME ? '~' : cwd.startsWith(HOME + '/') ? '~' + cwd.slice(HOME.length) : cwd;
+  }
+
+  /** The prompt as Ubuntu's default PS1 colours it (green user@host, blue directory). */
+  private colouredPrompt(): string {
+    return `\x1b[01;32mstudent@slipway\x1b[00m:\x1b[01;34m${this.promptDir()}\x1b[00m$ `;
   }
 
   private notify(): void {
@@ -172,7 +180,7 @@ export class TerminalSession {
     if (!this.output.atLineStart) this.output.write('\r\n');
     // A progress display that shrank may leave stale rows below the cursor; the prompt starts on a clean screen.
     this.output.write('\x1b[J');
-    this.editor.showPrompt(this.prompt());
+    this.editor.showPrompt(this.options.transcript ? this.prompt() : this.colouredPrompt());
     this.notify();
   }
 
