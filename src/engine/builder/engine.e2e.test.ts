@@ -55,3 +55,20 @@ describe('build cache in snapshots', () => {
     expect(restored.system.checkInvariants()).toEqual([]);
   });
 });
+
+describe('COPY --from an image', () => {
+  it('loads the image metadata (pulling it) and copies from its filesystem', async () => {
+    const clock = new VirtualClock();
+    const engine = new Engine({ clock, ids: new SeededIds(14) });
+    const fs = new MemFs();
+    fs.mkdir('/w', { recursive: true });
+    fs.writeFile('/w/Dockerfile', 'FROM alpine\nCOPY --from=nginx /etc/nginx/nginx.conf /copied.conf\n');
+    const events: BuildEvent[] = [];
+    const record = await engine.builder.build({ context: fs, contextDir: '/w', dockerfile: '/w/Dockerfile', tags: [] }, (e) => events.push(e));
+    const names = events.flatMap((e) => (e.type === 'vertex' && e.vertex.completed !== undefined ? [e.vertex.name] : []));
+    expect(names).toContain('[internal] load metadata for docker.io/library/nginx:latest');
+    expect(names).toContain('[2/2] COPY --from=nginx /etc/nginx/nginx.conf /copied.conf');
+    expect(engine.images.resolve('nginx')).toBeDefined();
+    expect(record.imageId).toMatch(/^sha256:/);
+  });
+});

@@ -11,7 +11,7 @@ import { isEngineError } from '../../errors/EngineError.js';
 import { BuildFailure } from '../BuildFailure.js';
 import type { BuildCache } from '../cache/BuildCache.js';
 import { BuildContext } from '../context/buildContext.js';
-import { planBuild, stageNames, type BuildPlan, type StagePlan } from '../plan/stages.js';
+import { planBuild, stageIndexOf, stageNames, type BuildPlan, type StagePlan } from '../plan/stages.js';
 import { DockerfileSyntaxError, flagMap, type Instruction } from '../source/instruction.js';
 import { readDockerfile } from '../source/readDockerfile.js';
 import { ensureBase, normalizeRef, pinnedName, pullInto, type PulledLayer, type ResolvedRef } from './baseImage.js';
@@ -71,6 +71,7 @@ export async function runBuild(
     const { plan, text } = await loadDefinition(env, options);
     Object.assign(env, { metaArgs: plan.metaArgs, stageNames: stageNames(plan), dockerfileLines: text.split('\n') });
     const bases = await loadMetadata(env, plan, options.pull ?? false);
+    await loadCopySources(env, plan);
     for (const w of buildChecks(text, plan, ctx.images)) onEvent({ type: 'warning', ...w });
     await loadIgnore(env, options);
     for (const index of plan.order) {
@@ -178,6 +179,34 @@ async function loadMetadata(env: RunEnv, plan: BuildPlan, forcePull: boolean): P
     out.set(index, base);
   }
   return out;
+}
+
+/** `COPY --from=<image>` needs that image too; BuildKit loads its metadata like a FROM's. */
+async function loadCopySources(env: RunEnv, plan: BuildPlan): Promise<void> {
+  const names = stageNames(plan);
+  const seen = new Set<string>();
+  for (const index of plan.order) {
+    for (const ins of plan.stages[index].instructions) {
+      const from = ins.keyword === 'COPY' || ins.keyword === 'ADD' ? flagMap(ins.flags).get('from') : undefined;
+      if (from === undefined || stageIndexOf(from, names, index) !== undefined || env.ctx.images.find(from)) continue;
+      let ref: ResolvedRef;
+      try {
+        ref = normalizeRef(from);
+      } catch {
+        continue;
+      }
+      if (seen.has(ref.canonical)) continue;
+      seen.add(ref.canonical);
+      const vertex = env.progress.start(`[internal] load metadata for ${ref.canonical}`);
+      const found = await ensureBase(env, ref, false);
+      if (env.cancel.cancelled) cancelStep(vertex);
+      if ('error' in found) {
+        vertex.fail(found.error);
+        throw new BuildFailure({ vertex: vertex.name, solveMessage: found.error, source: { file: env.dockerfileName, lines: env.dockerfileLines, startLine: ins.startLine, endLine: ins.endLine } });
+      }
+      vertex.done();
+    }
+  }
 }
 
 async function loadIgnore(env: RunEnv, options: BuildOptions): Promise<void> {

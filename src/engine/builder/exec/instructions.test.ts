@@ -132,3 +132,20 @@ describe('parse errors', () => {
     expect(f.solveMessage).toBe('dockerfile contains no stages to build');
   });
 });
+
+describe('context and ownership', () => {
+  it('<Dockerfile>.dockerignore takes precedence over .dockerignore', async () => {
+    const h = harness({ 'Dockerfile.dev': 'FROM node\nCOPY . /app/\n', 'Dockerfile.dev.dockerignore': 'secret.txt\n', '.dockerignore': 'public.txt\n', 'secret.txt': 's', 'public.txt': 'p' });
+    const { imageId } = await h.build({ dockerfile: '/workspace/Dockerfile.dev' });
+    const fs = h.images.rootfs(h.images.record(imageId)!.layers);
+    expect(fs.stat('/app/secret.txt')).toBeNull();
+    expect(fs.stat('/app/public.txt')?.kind).toBe('file');
+  });
+
+  it('WORKDIR after USER creates the directory owned by that user', async () => {
+    const h = harness({ Dockerfile: 'FROM node\nUSER node\nWORKDIR /home/node/app\n' });
+    const { imageId } = await h.build();
+    const fs = h.images.rootfs(h.images.record(imageId)!.layers);
+    expect(fs.stat('/home/node/app')).toMatchObject({ kind: 'dir', uid: 1000, gid: 1000 });
+  });
+});

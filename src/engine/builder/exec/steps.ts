@@ -91,9 +91,16 @@ function prepare(env: RunEnv, state: StageState, ins: Instruction): Prepared {
     return {
       inputs: { kind: 'WORKDIR', op: JSON.stringify({ path, user }) },
       history: `WORKDIR ${path}`,
-      perform: async () => {
+      perform: async (vertex) => {
         await ctx.clock.sleep(20 + ctx.ids.int(30), env.cancel);
-        return mkdirLayer(ctx.images, parent, path);
+        // BuildKit creates the directory as the current USER.
+        let owner: { uid: number; gid: number } | undefined;
+        if (user !== '' && user !== 'root' && user !== '0') {
+          const resolved = resolveChown(ctx.images.rootfs(parent), user);
+          if ('error' in resolved) return failStep(env, vertex, ins, resolved.error, resolved.error);
+          owner = resolved;
+        }
+        return mkdirLayer(ctx.images, parent, path, owner);
       },
     };
   }
