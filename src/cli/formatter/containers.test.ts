@@ -1,13 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ContainerSummary } from '../../engine/index.js';
 import { formatPs } from './containers.js';
-
-// Until src/engine/index.ts re-exports the go-units helpers, read them from their module.
-vi.mock('../engineHelpers.js', async () => {
-  const units = await import('../../engine/units.js');
-  return { humanDuration: units.humanDuration, humanSizeWithPrecision: units.humanSizeWithPrecision, humanSize: units.humanSize };
-});
 
 const NOW = Date.UTC(2026, 0, 15, 12, 0, 0);
 const golden = (name: string): string => readFileSync(new URL(`./testdata/${name}`, import.meta.url), 'utf8');
