@@ -116,8 +116,6 @@ export function runInteractive(options: HeadlessOptions): Promise<number> {
     });
     stdin.setRawMode(true);
     stdin.setEncoding('utf8');
-    // Bracketed paste lets a pasted script arrive as text, not as keys.
-    stdout.write('\x1b[?2004h');
     stdout.on('resize', onResize);
     stdin.on('data', onData);
     stdin.resume();

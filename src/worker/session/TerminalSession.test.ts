@@ -161,6 +161,18 @@ describe('TerminalSession', () => {
     expect(session.isIdle()).toBe(true);
   });
 
+  it('turns bracketed paste on at the prompt and off for programs, like bash', async () => {
+    const fs = new MemFs();
+    let raw = '';
+    const session = new TerminalSession({ engine: {} as EngineApi, fs, clock: new VirtualClock(), columns: 80, rows: 24, write: (t) => (raw += t), createShell: (c) => new FakeShell(c) });
+    session.start();
+    expect(raw).toBe('\x1b[J\x1b[?2004h\x1b[01;32mstudent@slipway\x1b[00m:\x1b[01;34m~/app\x1b[00m$ ');
+    raw = '';
+    await session.input('echo hi\r');
+    await settle();
+    expect(raw).toBe('echo hi\r\n\x1b[?2004lhi\r\n\x1b[J\x1b[?2004h\x1b[01;32mstudent@slipway\x1b[00m:\x1b[01;34m~/app\x1b[00m$ ');
+  });
+
   it('ends the shell on Ctrl-D at an empty prompt', async () => {
     const { session, recorder } = setup();
     await session.input('\x04');

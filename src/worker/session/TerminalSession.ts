@@ -19,6 +19,9 @@ import { TerminalOutput } from './TerminalOutput.js';
 export const HOME = '/home/student';
 export const DEFAULT_CWD = '/home/student/app';
 
+const BRACKETED_PASTE_ON = '\x1b[?2004h';
+const BRACKETED_PASTE_OFF = '\x1b[?2004l';
+
 export interface TerminalSessionOptions {
   readonly engine: EngineApi;
   /** The workspace file system; the student's files live under the cwd (default /home/student/app). */
@@ -180,6 +183,8 @@ export class TerminalSession {
     if (!this.output.atLineStart) this.output.write('\r\n');
     // A progress display that shrank may leave stale rows below the cursor; the prompt starts on a clean screen.
     this.output.write('\x1b[J');
+    // As bash does: pastes at the prompt arrive bracketed, so a pasted script is not run key by key.
+    this.output.write(BRACKETED_PASTE_ON);
     this.editor.showPrompt(this.options.transcript ? this.prompt() : this.colouredPrompt());
     this.notify();
   }
@@ -187,6 +192,8 @@ export class TerminalSession {
   private onEditorEvent(event: LineEvent): void {
     switch (event.type) {
       case 'submit':
+        // Programs get plain pastes, exactly as bash leaves the terminal for them.
+        this.output.write(BRACKETED_PASTE_OFF);
         this.runJob(event.source);
         return;
       case 'line':

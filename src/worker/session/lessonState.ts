@@ -1,0 +1,161 @@
+/**
+ * Builds the plain-data LessonState that lesson checks read, from the live
+ * engine, the workspace file system and the log of typed commands. The
+ * worker calls it after every command and every save; the validator after
+ * setup and after the solution.
+ */
+import type { Vfs } from '../../os/vfs.js';
+import type { EngineApi } from '../../engine/index.js';
+import { parseDockerfile } from '../../engine/dockerfile/index.js';
+import type { CommandFact, ContainerFact, DockerfileFact, LessonState, PortFact } from '../../lessons/index.js';
+import type { TerminalSession } from './TerminalSession.js';
+
+export interface LessonStateSources {
+  readonly engine: EngineApi;
+  readonly fs: Vfs;
+  /** The workspace root, e.g. /home/student/app. */
+  readonly workspace: string;
+  readonly commands: readonly CommandFact[];
+}
+
+const TEXT = new TextDecoder();
+/** Big or binary files never matter to a check and would bloat every state. */
+const MAX_FILE_BYTES = 256 * 1024;
+
+function readTree(fs: Vfs, dir: string, prefix: string, out: Record<string, string>): void {
+  for (const name of fs.readdir(dir).sort()) {
+    const path = `${dir}/${name}`;
+    const stat = fs.stat(path);
+    if (!stat) continue;
+    if (stat.kind === 'dir') {
+      // Installed dependencies are not the student's files.
+      if (name !== 'node_modules' && name !== '.git') readTree(fs, path, `${prefix}${name}/`, out);
+    } else if (stat.kind === 'file' && stat.size <= MAX_FILE_BYTES) {
+      out[prefix + name] = TEXT.decode(fs.readFile(path));
+    }
+  }
+}
+
+export function workspaceFiles(fs: Vfs, workspace: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (fs.stat(workspace)?.kind === 'dir') readTree(fs, workspace, '', out);
+  return out;
+}
+
+export function dockerfileFact(text: string): DockerfileFact {
+  try {
+    const { ast } = parseDockerfile(text);
+    return {
+      instructions: ast.children.map((node) => ({
+        keyword: node.value.toUpperCase(),
+        args: node.original.replace(/^\s*\S+\s*/, ''),
+        line: node.startLine,
+      })),
+    };
+  } catch (error) {
+    return { instructions: [], error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+function ports(bindings: unknown): PortFact[] {
+  const out: PortFact[] = [];
+  if (!bindings || typeof bindings !== 'object') return out;
+  for (const [key, list] of Object.entries(bindings as Record<string, { HostPort?: string }[] | null>)) {
+    const [port, protocol = 'tcp'] = key.split('/');
+    for (const binding of list ?? []) out.push({ host: Number(binding.HostPort || 0), container: Number(port), protocol });
+  }
+  return out;
+}
+
+function containerFacts(engine: EngineApi): ContainerFact[] {
+  const tagsById = new Map(engine.images.list({ all: true }).map((image) => [image.id, image.repoTags]));
+  return engine.containers.list({ all: true }).map((summary) => {
+    const info = engine.containers.inspect(summary.id) as {
+      State?: { ExitCode?: number };
+      HostConfig?: { PortBindings?: unknown; AutoRemove?: boolean };
+      Config?: { Tty?: boolean; OpenStdin?: boolean };
+    };
+    return {
+      id: summary.id,
+      name: summary.name,
+      image: summary.image,
+      imageId: summary.imageId,
+      imageTags: tagsById.get(summary.imageId) ?? [],
+      state: summary.state,
+      exitCode: info.State?.ExitCode ?? 0,
+      ports: ports(info.HostConfig?.PortBindings),
+      attached: summary.attached,
+      autoRemove: info.HostConfig?.AutoRemove ?? false,
+      tty: info.Config?.Tty ?? false,
+      openStdin: info.Config?.OpenStdin ?? false,
+    };
+  });
+}
+
+/** Reads `snapshot().registry.repos` (path → tag → image), the documented part of the snapshot lessons use. */
+function pushedRepos(engine: EngineApi): Record<string, string[]> {
+  const registry = engine.system.snapshot()['registry'] as { repos?: Record<string, Record<string, unknown>> } | undefined;
+  const out: Record<string, string[]> = {};
+  for (const [path, tags] of Object.entries(registry?.repos ?? {})) out[path] = Object.keys(tags);
+  return out;
+}
+
+export function buildLessonState(sources: LessonStateSources): LessonState {
+  const { engine } = sources;
+  const files = workspaceFiles(sources.fs, sources.workspace);
+  const last = engine.builder.lastBuild();
+  const user = engine.registry.currentUser();
+  return {
+    containers: containerFacts(engine),
+    images: engine.images.list({ all: true }).map((image) => ({ id: image.id, repoTags: [...image.repoTags] })),
+    ...(last
+      ? {
+          lastBuild: {
+            succeeded: !last.error && !last.canceled && last.imageId !== undefined,
+            canceled: last.canceled ?? false,
+            tags: [...last.tags],
+            steps: last.steps.map((step) => ({ index: step.index, total: step.total, stage: step.stage, instruction: step.instruction, cached: step.cached })),
+          },
+        }
+      : {}),
+    registry: { ...(user !== undefined ? { user } : {}), repos: pushedRepos(engine) },
+    files,
+    ...(files['Dockerfile'] !== undefined ? { dockerfile: dockerfileFact(files['Dockerfile']) } : {}),
+    commands: [...sources.commands],
+  };
+}
+
+/**
+ * Records each command typed at the prompt with its exit status: a job
+ * starts when the session leaves the prompt, and ends when the prompt is
+ * back. Lines typed into a running program are not commands.
+ */
+export class CommandLog {
+  readonly entries: CommandFact[] = [];
+  private pending: string | undefined;
+  private lastState: string;
+  private readonly unsubscribe: () => void;
+
+  constructor(private readonly session: TerminalSession) {
+    this.lastState = session.state;
+    this.unsubscribe = session.onStateChange((state) => this.onState(state));
+  }
+
+  private onState(state: string): void {
+    if (this.lastState === 'prompt' && (state === 'running' || state === 'reading')) {
+      this.pending = this.session.history().at(-1) ?? '';
+    } else if (state === 'prompt' || state === 'exited') {
+      if (this.pending !== undefined) this.entries.push({ line: this.pending, exitCode: this.session.lastStatus });
+      this.pending = undefined;
+    }
+    this.lastState = state;
+  }
+
+  clear(): void {
+    this.entries.length = 0;
+  }
+
+  dispose(): void {
+    this.unsubscribe();
+  }
+}
