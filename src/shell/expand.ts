@@ -7,6 +7,7 @@
 import type { Vfs } from '../os/vfs.js';
 import type { Script, Word, WordPart } from './ast.js';
 import { ArithError, evaluateArith } from './arith.js';
+import { expandBraces } from './brace.js';
 import { escapeGlob, globPaths, hasGlobMeta, patternToRegexSource } from './glob.js';
 import type { ShellState } from './state.js';
 
@@ -18,6 +19,8 @@ export interface ExpandContext {
   readonly fs: Vfs;
   /** Runs a command substitution and returns its standard output. */
   substitute(script: Script): Promise<string>;
+  /** Brace expansion is bash's; dash has none. */
+  readonly braces?: boolean;
 }
 
 interface Segment {
@@ -72,7 +75,7 @@ class FieldBuilder {
 /** Full expansion of command words: may produce zero or many fields. */
 export async function expandWords(words: readonly Word[], ctx: ExpandContext): Promise<string[]> {
   const out: string[] = [];
-  for (const word of words) {
+  for (const word of ctx.braces === false ? words : words.flatMap((w) => expandBraces(w))) {
     const builder = new FieldBuilder();
     await expandInto(withTilde(word, ctx.state), builder, ctx, true);
     for (const field of builder.result()) {

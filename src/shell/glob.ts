@@ -33,7 +33,10 @@ function classEnd(p: string, start: number): number {
   if (p[i] === ']') i++;
   for (; i < p.length; i++) {
     if (p[i] === '\\') i++;
-    else if (p[i] === ']') return i;
+    else if (p[i] === '[' && p[i + 1] === ':') {
+      const close = p.indexOf(':]', i + 2);
+      if (close > 0) i = close + 1;
+    } else if (p[i] === ']') return i;
   }
   return -1;
 }

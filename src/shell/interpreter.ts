@@ -315,6 +315,7 @@ export class Interpreter {
     return {
       state: this.state,
       fs: this.rt.fs,
+      braces: this.rt.flavor === 'bash',
       substitute: async (script) => {
         const out = new CollectingOutput();
         const child = this.subshell();
