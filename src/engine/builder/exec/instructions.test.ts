@@ -149,3 +149,13 @@ describe('context and ownership', () => {
     expect(fs.stat('/home/node/app')).toMatchObject({ kind: 'dir', uid: 1000, gid: 1000 });
   });
 });
+
+describe('RUN exec form', () => {
+  it('a missing executable fails with runc\'s exec error', async () => {
+    const h = harness({ Dockerfile: 'FROM node\nRUN ["nosuchtool","--flag"]\n' });
+    const f = (await h.build().catch((e: unknown) => e)) as BuildFailure;
+    expect(f.solveMessage).toBe(
+      'process "nosuchtool --flag" did not complete successfully: runc run failed: unable to start container process: error during container init: exec: "nosuchtool": executable file not found in $PATH',
+    );
+  });
+});

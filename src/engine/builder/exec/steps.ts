@@ -10,7 +10,7 @@ import { DockerfileSyntaxError, flagMap, type Instruction } from '../source/inst
 import { processWord, processWords } from '../source/words.js';
 import { selectFromContext, selectFromFs, type SourceSet } from './copySources.js';
 import { copyIntoLayer, mkdirLayer, normalizeAbs, resolveChown } from './fileOps.js';
-import { goTime } from './goFormat.js';
+import { goQuote, goTime } from './goFormat.js';
 import type { Vertex } from './progress.js';
 import { cancelStep, failStep, refId, type RunEnv } from './runEnv.js';
 import { executeRun, processFailure, runHistory, runSpec } from './runStep.js';
@@ -117,7 +117,9 @@ function prepare(env: RunEnv, state: StageState, ins: Instruction): Prepared {
         try {
           result = await executeRun(ctx, parent, spec, vertex, env.cancel);
         } catch (err) {
-          const message = err instanceof Error ? err.message : String(err);
+          // The runner rejects when argv[0] cannot be executed (runc's exec error).
+          const detail = err instanceof Error ? ((err as { detail?: string }).detail ?? err.message) : String(err);
+          const message = `process ${goQuote(spec.args.join(' '))} did not complete successfully: runc run failed: unable to start container process: error during container init: ${detail}`;
           return failStep(env, vertex, ins, message, message);
         }
         if (env.cancel.cancelled) cancelStep(vertex);
