@@ -132,6 +132,39 @@ describe('BuilderService: the seed Dockerfile', () => {
   });
 });
 
+describe('BuilderService: more cache scenarios (build-semantics §2)', () => {
+  it('touching a copied file keeps the cache; chmod +x misses it', async () => {
+    const h = harness(SEED_FILES);
+    await h.build();
+    h.clock.advance(1000);
+    h.fs.writeFile('/workspace/server.js', SEED_FILES['server.js']);
+    await h.build();
+    expect(h.builder.lastBuild()!.steps.every((s) => s.cached)).toBe(true);
+    h.fs.chmod('/workspace/server.js', 0o755);
+    await h.build();
+    expect(h.builder.lastBuild()!.steps[1]).toMatchObject({ cached: false, reason: { kind: 'files-changed', files: ['server.js'] } });
+  });
+
+  it('changing only CMD keeps every step cached but gives a new image ID with the old created time', async () => {
+    const h = harness({ ...SEED_FILES, '.dockerignore': 'Dockerfile\n' });
+    const first = await h.build();
+    h.clock.advance(3_600_000);
+    h.fs.writeFile('/workspace/Dockerfile', SEED_FILES.Dockerfile.replace('server.js', 'other.js'));
+    const second = await h.build();
+    expect(h.builder.lastBuild()!.steps.every((s) => s.cached)).toBe(true);
+    expect(second.imageId).not.toBe(first.imageId);
+    expect(h.images.record(second.imageId)!.config.created).toBe(h.images.record(first.imageId)!.config.created);
+  });
+
+  it('adding a file to the context shows it as changed for COPY .', async () => {
+    const h = harness(SEED_FILES);
+    await h.build();
+    h.fs.writeFile('/workspace/public/new.css', 'body{}');
+    await h.build();
+    expect(h.builder.lastBuild()!.steps[1].reason).toEqual({ kind: 'files-changed', files: ['public/new.css'] });
+  });
+});
+
 describe('BuilderService: failures', () => {
   it('COPY of a missing file fails with BuildKit checksum wording', async () => {
     const h = harness({ Dockerfile: 'FROM node\nWORKDIR /app\nCOPY app.js .\n' });
