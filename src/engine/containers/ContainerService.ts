@@ -34,7 +34,7 @@ interface Client extends Attacher {
 
 /** Lets pending promise jobs run (a signal's handler may end the process synchronously or a tick later). */
 async function settle(): Promise<void> {
-  for (let i = 0; i < 5; i++) await Promise.resolve();
+  for (let i = 0; i < 20; i++) await Promise.resolve();
 }
 
 export class ContainerService implements ContainersApi, ContainerStore, SnapshotPart {

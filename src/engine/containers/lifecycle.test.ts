@@ -63,12 +63,13 @@ describe('ContainerService lifecycle', () => {
   });
 
   it('nginx quits gracefully on its STOPSIGNAL (SIGQUIT) with 0', async () => {
-    const { containers } = makeEngine();
+    const { containers, events } = makeEngine();
     containers.create({ image: 'nginx', name: 'web' });
     await containers.start('web');
     await tick();
     await containers.stop('web');
     expect(containers.inspect('web')).toMatchObject({ State: { ExitCode: 0 } });
+    expect(events.some((e) => e.type === 'stop-wait')).toBe(false);
     const err = new CollectingOutput();
     await containers.logs('web', {}, { stdout: new CollectingOutput(), stderr: err });
     expect(err.text).toMatch(/\[notice\] 1#1: signal 3 \(SIGQUIT\) received, shutting down\n/);
