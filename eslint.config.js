@@ -31,7 +31,7 @@ const rule = (files, patterns, pure) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', '.tsbuild', 'test-results', 'playwright-report'] },
+  { ignores: ['node_modules', 'dist', '.tsbuild', 'test-results', 'playwright-report', 'e2e/screenshots'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -59,4 +59,27 @@ export default tseslint.config(
   rule(['src/lessons/**/*.ts'], [layer('cli'), layer('worker'), layer('store'), layer('ui'), ...uiPackages], true),
   // src/worker/session: the composition of engine + cli + shell, shared by the worker and the headless CLI.
   rule(['src/worker/session/**/*.ts'], [layer('store'), layer('ui'), ...uiPackages], true),
+  // Browser app: comlink only in src/worker, zustand only in src/store, React/xterm/Monaco only in src/ui (and main.tsx).
+  rule(
+    ['src/worker/**/*.ts'],
+    [layer('store'), layer('ui'), ...uiPackages.filter((p) => !p.group.includes('comlink'))],
+    false,
+  ),
+  rule(
+    ['src/store/**/*.ts'],
+    [layer('ui'), layer('engine'), layer('cli'), layer('shell'), ...uiPackages.filter((p) => !p.group.includes('zustand'))],
+    false,
+  ),
+  rule(
+    ['src/ui/**/*.ts', 'src/ui/**/*.tsx', 'src/main.tsx'],
+    [
+      // Relative patterns: a bare `**/shell/**` would also match monaco-editor's shell grammar.
+      ...['engine', 'cli', 'shell', 'lessons', 'os'].map((name) => ({
+        group: [`../${name}/**`, `../../${name}/**`, `../../../${name}/**`, `./${name}/**`],
+        message: `The UI reaches src/${name} only through the worker.`,
+      })),
+      ...uiPackages.filter((p) => !p.group.includes('react') && !p.group.includes('@xterm/*')),
+    ],
+    false,
+  ),
 );

@@ -1,0 +1,54 @@
+import type { StateCreator } from 'zustand';
+import type { EngineView } from '../worker/protocol.js';
+
+export type Theme = 'dark' | 'light';
+export type SideTab = 'engine' | 'preview';
+
+export interface Layout {
+  /** Share of the width for the editor column. */
+  readonly editor: number;
+  /** Share of the right column's height for the terminals. */
+  readonly terminals: number;
+}
+
+export interface AppSlice {
+  theme: Theme;
+  layout: Layout;
+  setLayout(layout: Partial<Layout>): void;
+  banner: string | undefined;
+  engine: EngineView;
+  sideTab: SideTab;
+  previewPort: number | undefined;
+  setTheme(theme: Theme): void;
+  setBanner(banner: string | undefined): void;
+  setEngine(view: EngineView): void;
+  showPreview(port: number): void;
+  setSideTab(tab: SideTab): void;
+}
+
+export const createAppSlice: StateCreator<AppSlice, [], [], AppSlice> = (set) => ({
+  theme: 'dark',
+  layout: { editor: 0.45, terminals: 0.55 },
+  setLayout(layout) {
+    set((s) => ({ layout: { ...s.layout, ...layout } }));
+  },
+  banner: undefined,
+  engine: { images: [], containers: [] },
+  sideTab: 'engine',
+  previewPort: undefined,
+  setTheme(theme) {
+    set({ theme });
+  },
+  setBanner(banner) {
+    set({ banner });
+  },
+  setEngine(engine) {
+    set({ engine });
+  },
+  showPreview(port) {
+    set({ previewPort: port, sideTab: 'preview' });
+  },
+  setSideTab(sideTab) {
+    set({ sideTab });
+  },
+});

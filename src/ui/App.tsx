@@ -1,0 +1,75 @@
+/** The layout: editor column | terminals over the engine panel / preview. */
+import { useEffect } from 'react';
+import { engineWorker } from '../worker/client.js';
+import { clearLayout, loadLayout, saveLayoutOnChange } from '../store/layoutStorage.js';
+import { useAppStore } from '../store/index.js';
+import { EditorArea } from './EditorArea.js';
+import { EnginePanel } from './EnginePanel.js';
+import { PreviewPane } from './PreviewPane.js';
+import { Splitter } from './Splitter.js';
+import { TerminalTabs } from './TerminalTabs.js';
+import { useWorkerSync } from './useWorkerSync.js';
+
+loadLayout();
+
+async function resetEverything(): Promise<void> {
+  if (!window.confirm('Reset everything? Your files, images, containers and history will be deleted.')) return;
+  await engineWorker().resetEverything();
+  clearLayout();
+  location.reload();
+}
+
+export function App() {
+  useWorkerSync();
+  const theme = useAppStore((s) => s.theme);
+  const banner = useAppStore((s) => s.banner);
+  const layout = useAppStore((s) => s.layout);
+  const sideTab = useAppStore((s) => s.sideTab);
+  const { setTheme, setLayout, setSideTab, setBanner } = useAppStore.getState();
+
+  useEffect(() => saveLayoutOnChange(), []);
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <h1>Slipway</h1>
+        <span className="muted">a Docker playground</span>
+        <div className="spacer" />
+        <button onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')} aria-label="Switch theme">
+          {theme === 'dark' ? 'Light theme' : 'Dark theme'}
+        </button>
+        <button onClick={() => void resetEverything()}>Reset everything</button>
+      </header>
+      {banner ? (
+        <div className="banner" role="status">
+          {banner}
+          <button aria-label="Dismiss" onClick={() => setBanner(undefined)}>
+            ×
+          </button>
+        </div>
+      ) : null}
+      <main className="columns" style={{ gridTemplateColumns: `${layout.editor}fr auto ${1 - layout.editor}fr` }}>
+        <EditorArea />
+        <Splitter direction="vertical" value={layout.editor} onChange={(editor) => setLayout({ editor })} label="Resize editor and terminals" />
+        <div className="right" style={{ gridTemplateRows: `${layout.terminals}fr auto ${1 - layout.terminals}fr` }}>
+          <TerminalTabs />
+          <Splitter direction="horizontal" value={layout.terminals} onChange={(terminals) => setLayout({ terminals })} label="Resize terminals and engine panel" />
+          <section className="pane side" aria-label="Engine">
+            <div className="tabbar" role="tablist">
+              <button role="tab" aria-selected={sideTab === 'engine'} className={`tab-label ${sideTab === 'engine' ? 'active' : ''}`} onClick={() => setSideTab('engine')}>
+                Engine
+              </button>
+              <button role="tab" aria-selected={sideTab === 'preview'} className={`tab-label ${sideTab === 'preview' ? 'active' : ''}`} onClick={() => setSideTab('preview')}>
+                Preview
+              </button>
+            </div>
+            <div className="side-body">{sideTab === 'engine' ? <EnginePanel /> : <PreviewPane />}</div>
+          </section>
+        </div>
+      </main>
+    </div>
+  );
+}

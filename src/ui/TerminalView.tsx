@@ -1,0 +1,88 @@
+/**
+ * One xterm bound to one worker session. The Terminal is created and
+ * disposed in the same effect (StrictMode mounts twice; a Terminal made
+ * during render would be reused after disposal). The worker replays its
+ * scrollback on attach, so a re-mount redraws what was there.
+ */
+import { useEffect, useRef } from 'react';
+import { Terminal } from '@xterm/xterm';
+import { FitAddon } from '@xterm/addon-fit';
+import { WebLinksAddon } from '@xterm/addon-web-links';
+import '@xterm/xterm/css/xterm.css';
+import { engineWorker, openSession } from '../worker/client.js';
+import { useAppStore } from '../store/index.js';
+import { terminalTheme } from './theme.js';
+
+export function TerminalView({ id, active }: { id: string; active: boolean }) {
+  const host = useRef<HTMLDivElement>(null);
+  const term = useRef<Terminal | null>(null);
+  const theme = useAppStore((s) => s.theme);
+
+  useEffect(() => {
+    const el = host.current;
+    if (!el) return;
+    const terminal = new Terminal({
+      cursorBlink: true,
+      fontFamily: 'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace',
+      fontSize: 14,
+      scrollback: 5000,
+      theme: terminalTheme(useAppStore.getState().theme),
+    });
+    const fit = new FitAddon();
+    terminal.loadAddon(fit);
+    terminal.loadAddon(new WebLinksAddon());
+    terminal.open(el);
+    fit.fit();
+    term.current = terminal;
+    const worker = engineWorker();
+    // Ctrl-C copies when there is a selection, as in most terminal apps; otherwise it is ^C.
+    terminal.attachCustomKeyEventHandler((event) => {
+      const copy = event.type === 'keydown' && event.ctrlKey && (event.key === 'c' || event.key === 'C') && terminal.hasSelection();
+      if (copy) {
+        void navigator.clipboard?.writeText(terminal.getSelection()).catch(() => undefined);
+        terminal.clearSelection();
+        return false;
+      }
+      return !(event.type === 'keydown' && event.ctrlKey && event.shiftKey && (event.key === 'V' || event.key === 'C'));
+    });
+    const data = terminal.onData((text) => void worker.input(id, text));
+    let disposed = false;
+    void openSession(id, terminal.cols, terminal.rows, {
+      output: (text) => {
+        if (!disposed) terminal.write(text);
+      },
+      status: (status) => useAppStore.getState().setTerminalStatus(id, status),
+    }).then(() => {
+      if (!disposed) performance.mark('terminal-ready');
+    });
+    let cols = terminal.cols;
+    let rows = terminal.rows;
+    const observer = new ResizeObserver(() => {
+      if (el.clientWidth === 0 || el.clientHeight === 0) return;
+      fit.fit();
+      if (terminal.cols !== cols || terminal.rows !== rows) {
+        cols = terminal.cols;
+        rows = terminal.rows;
+        void worker.resize(id, cols, rows);
+      }
+    });
+    observer.observe(el);
+    return () => {
+      disposed = true;
+      observer.disconnect();
+      data.dispose();
+      terminal.dispose();
+      term.current = null;
+    };
+  }, [id]);
+
+  useEffect(() => {
+    if (term.current) term.current.options.theme = terminalTheme(theme);
+  }, [theme]);
+
+  useEffect(() => {
+    if (active) term.current?.focus();
+  }, [active]);
+
+  return <div className="terminal-host" data-testid="terminal" data-terminal-id={id} ref={host} hidden={!active} />;
+}

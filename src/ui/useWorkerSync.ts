@@ -1,0 +1,41 @@
+/**
+ * Keeps the store in step with the worker: boots it, then pulls the engine
+ * view and the workspace listing whenever the worker says they changed.
+ */
+import { useEffect } from 'react';
+import { engineWorker, watchEngine } from '../worker/client.js';
+import { useAppStore } from '../store/index.js';
+
+let started = false;
+
+async function refreshEngine(): Promise<void> {
+  useAppStore.getState().setEngine(await engineWorker().engineView());
+}
+
+async function refreshWorkspace(): Promise<void> {
+  useAppStore.getState().setListing(await engineWorker().listWorkspace());
+}
+
+async function start(): Promise<void> {
+  const worker = engineWorker();
+  const info = await worker.boot();
+  if (info.storageProblem) useAppStore.getState().setBanner(info.storageProblem);
+  await watchEngine((what) => {
+    if (what === 'engine') void refreshEngine();
+    else if (what === 'workspace') void refreshWorkspace();
+    else void worker.storageProblem().then((problem) => useAppStore.getState().setBanner(problem));
+  });
+  await Promise.all([refreshEngine(), refreshWorkspace()]);
+  if (navigator.storage?.persist) void navigator.storage.persist().catch(() => false);
+}
+
+export function useWorkerSync(): void {
+  useEffect(() => {
+    // Once per page, StrictMode or not.
+    if (started) return;
+    started = true;
+    start().catch((error: unknown) => useAppStore.getState().setBanner(`The engine failed to start: ${error instanceof Error ? error.message : String(error)}`));
+  }, []);
+}
+
+export { refreshEngine, refreshWorkspace };

@@ -1,0 +1,57 @@
+/**
+ * The engine worker: the only place that speaks comlink on the worker side.
+ * It holds the SlipwayHost (engine, workspace, sessions) and exposes it.
+ */
+import * as Comlink from 'comlink';
+import { CryptoIds, RealClock } from './host/realClock.js';
+import { IdbStateStore } from './idbStore.js';
+import { SlipwayHost, type StateStore } from './SlipwayHost.js';
+import type { WorkerApi } from './protocol.js';
+import { seedWorkspace } from './seed.js';
+
+function openStore(): StateStore {
+  try {
+    return new IdbStateStore();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    // The app keeps working without storage; boot() reports why.
+    return {
+      load: () => Promise.reject(new Error(reason)),
+      save: () => Promise.reject(new Error(reason)),
+      clear: () => Promise.resolve(),
+    };
+  }
+}
+
+const host = new SlipwayHost({
+  clock: new RealClock(),
+  ids: new CryptoIds(),
+  defer: (task) => setTimeout(task, 0),
+  later: (task, ms) => setTimeout(task, ms),
+  store: openStore(),
+  seed: seedWorkspace,
+});
+
+// Comlink proxies every call; methods must be reachable on the exposed object.
+const api: WorkerApi = {
+  boot: () => host.boot(),
+  openSession: (id, columns, rows, callbacks) => host.openSession(id, columns, rows, callbacks),
+  input: (id, data) => host.input(id, data),
+  resize: (id, columns, rows) => host.resize(id, columns, rows),
+  closeSession: (id) => host.closeSession(id),
+  listWorkspace: () => host.listWorkspace(),
+  readFile: (path) => host.readFile(path),
+  writeFile: (path, text) => host.writeFile(path, text),
+  mkdir: (path) => host.mkdir(path),
+  rename: (from, to) => host.rename(from, to),
+  remove: (path) => host.remove(path),
+  lintDockerfile: (text) => host.lintDockerfile(text),
+  engineView: () => host.engineView(),
+  inspectContainer: (id) => host.inspectContainer(id),
+  watch: (onChange) => host.watch(onChange),
+  storageProblem: () => host.storageProblem(),
+  preview: (port, path) => host.preview(port, path),
+  resetEverything: () => host.resetEverything(),
+};
+
+Comlink.expose(api);

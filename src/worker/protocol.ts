@@ -1,0 +1,132 @@
+/**
+ * What crosses the worker boundary. Everything here is plain, structured-
+ * clone-safe data: comlink drops the fields of thrown errors, so expected
+ * failures travel as `Result` values instead of exceptions.
+ */
+
+export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
+
+export type SessionStatus = 'prompt' | 'running' | 'reading' | 'exited';
+
+export interface SessionCallbacks {
+  /** Terminal text (`\r\n`, ANSI), batched per task so messages stay small. */
+  output(text: string): void;
+  status(status: SessionStatus): void;
+}
+
+/** One node of the workspace tree, relative to the workspace root. */
+export interface WorkspaceEntry {
+  readonly path: string;
+  readonly kind: 'file' | 'dir';
+  readonly size: number;
+  readonly mtime: number;
+}
+
+export interface WorkspaceListing {
+  /** Bumps whenever anything under the workspace changed (from the editor or the terminal). */
+  readonly version: number;
+  readonly entries: readonly WorkspaceEntry[];
+}
+
+export interface EditorMarker {
+  readonly severity: 'error' | 'warning' | 'info';
+  readonly message: string;
+  /** 1-based, inclusive. */
+  readonly startLine: number;
+  readonly endLine: number;
+  /** BuildKit rule name for build checks, `slipway` for Slipway's hints. */
+  readonly source: string;
+  readonly url?: string;
+}
+
+export interface LayerView {
+  /** `sha256:…` diff ID, or '' for a metadata-only history entry. */
+  readonly diffId: string;
+  readonly createdBy: string;
+  readonly size: number;
+  readonly empty: boolean;
+  /** Another image holds the same layer. */
+  readonly shared: boolean;
+}
+
+export interface ImageView {
+  readonly id: string;
+  readonly tags: readonly string[];
+  readonly size: number;
+  /** Base first, as the stack is built. */
+  readonly layers: readonly LayerView[];
+}
+
+export interface ContainerView {
+  readonly id: string;
+  readonly name: string;
+  readonly image: string;
+  readonly state: string;
+  readonly status: string;
+  /** e.g. `0.0.0.0:8080->80/tcp` */
+  readonly ports: readonly string[];
+  readonly publishedPorts: readonly number[];
+  readonly attached: boolean;
+}
+
+export interface BuildStepView {
+  readonly stage: string;
+  readonly index: number;
+  readonly total: number;
+  readonly instruction: string;
+  readonly cached: boolean;
+  /** Why it ran, in words; empty for cached steps. */
+  readonly reason: string;
+}
+
+export interface BuildView {
+  readonly tags: readonly string[];
+  readonly imageId?: string;
+  readonly error?: string;
+  readonly steps: readonly BuildStepView[];
+}
+
+export interface EngineView {
+  readonly images: readonly ImageView[];
+  readonly containers: readonly ContainerView[];
+  readonly lastBuild?: BuildView;
+}
+
+export interface PreviewResponse {
+  readonly status: number;
+  readonly contentType: string;
+  readonly body: string;
+}
+
+export type ChangeKind = 'engine' | 'workspace' | 'storage';
+
+export interface BootInfo {
+  /** State came back from storage. */
+  readonly restored: boolean;
+  /** Why storage is not usable, when it is not. */
+  readonly storageProblem?: string;
+}
+
+/** The worker's surface, as the UI sees it through comlink. */
+export interface WorkerApi {
+  boot(): Promise<BootInfo>;
+  openSession(id: string, columns: number, rows: number, callbacks: SessionCallbacks): Promise<void>;
+  input(id: string, data: string): Promise<void>;
+  resize(id: string, columns: number, rows: number): Promise<void>;
+  closeSession(id: string): Promise<void>;
+  listWorkspace(): Promise<WorkspaceListing>;
+  readFile(path: string): Promise<Result<string>>;
+  writeFile(path: string, text: string): Promise<Result<WorkspaceListing>>;
+  mkdir(path: string): Promise<Result<WorkspaceListing>>;
+  rename(from: string, to: string): Promise<Result<WorkspaceListing>>;
+  remove(path: string): Promise<Result<WorkspaceListing>>;
+  lintDockerfile(text: string): Promise<EditorMarker[]>;
+  engineView(): Promise<EngineView>;
+  inspectContainer(id: string): Promise<Result<string>>;
+  /** Called (without payload) whenever something changed; the UI pulls what it shows. */
+  watch(onChange: (what: ChangeKind) => void): Promise<void>;
+  /** Why state is not being saved, when it is not. */
+  storageProblem(): Promise<string | undefined>;
+  preview(port: number, path: string): Promise<Result<PreviewResponse>>;
+  resetEverything(): Promise<void>;
+}
