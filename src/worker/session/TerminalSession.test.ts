@@ -206,3 +206,29 @@ describe('session completer', () => {
     expect(seen).toEqual([['pu']]);
   });
 });
+
+describe('TerminalSession properties', () => {
+  it('survives arbitrary keys and always comes back to a prompt after Ctrl-C', async () => {
+    const { default: fc } = await import('fast-check');
+    const key = fc.oneof(
+      fc.constantFrom('echo hi\r', 'ask\r', 'secret\r', 'raw\r', 'wait\r', 'history\r', 'nope\r', 'echo a \\\r', 'cd /tmp\r'),
+      fc.constantFrom('\x03', '\x04', '\t', '\t\t', '\x1b[A', '\x7f', '\x10\x11', '\x1b[200~x\ny\x1b[201~', 'x', '\r'),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(key, { maxLength: 15 }), async (keys) => {
+        const { session } = setup();
+        for (const k of keys) {
+          await session.input(k);
+          await settle();
+        }
+        // A raw reader takes the first Ctrl-C as data; the next one reaches the program as SIGINT or the prompt.
+        for (let i = 0; i < 3 && session.state !== 'prompt' && session.state !== 'exited'; i++) {
+          await session.input(session.state === 'reading' ? '\x04' : '\x03');
+          await settle();
+        }
+        expect(['prompt', 'exited']).toContain(session.state);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
