@@ -6,7 +6,8 @@ import type { DockerContext } from '../context.js';
 import { isEngineError } from '../../engine/index.js';
 import { renderCommandHelp, renderGroupHelp, renderRootHelp } from '../help/render.js';
 import { FlagParseError, Flags, parseFlags, type FlagSpec } from './flags.js';
-import type { ArgRule, CommandSpec, GroupSpec } from './spec.js';
+import { SIGNAL_NUMBERS } from '../../os/process.js';
+import type { ArgRule, CommandSpec, GroupSpec, Invocation } from './spec.js';
 import { StatusError } from './status.js';
 
 export interface TopLevelEntry {
@@ -132,10 +133,37 @@ async function runCommand(
     ctx.stderr.write(`${argError}\n`);
     return 1;
   }
+  if (spec.ownsSignals) {
+    try {
+      return await spec.run({ flags, args: flags.args, commandPath: path, spec }, ctx);
+    } catch (error) {
+      return reportError(error, ctx);
+    }
+  }
+  return runInterruptible(spec, { flags, args: flags.args, commandPath: path, spec }, ctx);
+}
+
+/**
+ * Runs a command that the first SIGINT/SIGTERM ends with 128+n. The daemon
+ * keeps working (a stop still completes), but nothing more reaches the
+ * terminal once the command has returned.
+ */
+async function runInterruptible(spec: CommandSpec, inv: Invocation, ctx: DockerContext): Promise<number> {
+  let open = true;
+  const gate = (out: DockerContext['stdout']): DockerContext['stdout'] => ({ write: (text) => void (open && out.write(text)) });
+  const gated: DockerContext = { ...ctx, stdout: gate(ctx.stdout), stderr: gate(ctx.stderr) };
+  let unsubscribe = (): void => undefined;
+  const interrupted = new Promise<number>((resolve) => {
+    unsubscribe = ctx.signals.on((signal) => {
+      if (signal === 'SIGINT' || signal === 'SIGTERM' || signal === 'SIGHUP') resolve(128 + SIGNAL_NUMBERS[signal]);
+    });
+  });
+  const work = spec.run(inv, gated).catch((error: unknown) => reportError(error, gated));
   try {
-    return await spec.run({ flags, args: flags.args, commandPath: path, spec }, ctx);
-  } catch (error) {
-    return reportError(error, ctx);
+    return await Promise.race([work, interrupted]);
+  } finally {
+    open = false;
+    unsubscribe();
   }
 }
 

@@ -38,6 +38,12 @@ export interface CommandSpec {
   readonly args: ArgRule;
   /** false stops flag parsing at the first positional argument (run, create, exec, tag). */
   readonly interspersed?: boolean;
+  /**
+   * Commands that react to Ctrl-C themselves (attached run, start -a, attach,
+   * exec, logs -f, build). Any other command is ended by the first SIGINT or
+   * SIGTERM with 128+signal, as the docker CLI (≥27) exits when terminated.
+   */
+  readonly ownsSignals?: boolean;
   /** run/create use `-h` for --hostname, so help has no shorthand there. */
   readonly noHelpShorthand?: boolean;
   run(inv: Invocation, ctx: DockerContext): Promise<number>;

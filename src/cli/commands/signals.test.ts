@@ -48,4 +48,26 @@ describe('signals while attached without a TTY', () => {
     expect(await rig.docker(['run', '-p', 'abc', 'busybox'])).toBe(125);
     expect(rig.stderr.text).toBe("docker: invalid containerPort: abc\n\nRun 'docker run --help' for more information\n");
   });
+
+  it('ends other commands on Ctrl-C with 130 and silences their late output', async () => {
+    let progress: ((e: { id?: string; status: string }) => void) | undefined;
+    const engine = {
+      images: {
+        pull: (_ref: string, onProgress: (e: { id?: string; status: string }) => void) => {
+          progress = onProgress;
+          return new Promise(() => undefined);
+        },
+      },
+    } as unknown as EngineApi;
+    const rig = makeRig(engine);
+    const running = rig.docker(['pull', 'alpine']);
+    await settle();
+    progress?.({ id: 'aaaaaaaaaaaa', status: 'Pulling fs layer' });
+    rig.signals.emit('SIGINT');
+    expect(await running).toBe(130);
+    const before = rig.stdout.text;
+    progress?.({ id: 'aaaaaaaaaaaa', status: 'Pull complete' });
+    expect(rig.stdout.text).toBe(before);
+    expect(before).toBe('Using default tag: latest\nlatest: Pulling from library/alpine\naaaaaaaaaaaa: Pulling fs layer\n');
+  });
 });

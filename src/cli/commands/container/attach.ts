@@ -7,6 +7,7 @@ export const attachCommand: CommandSpec = {
   name: 'attach',
   use: '[OPTIONS] CONTAINER',
   short: 'Attach local standard input, output, and error streams to a running container',
+  ownsSignals: true,
   args: { kind: 'exact', n: 1 },
   flags: [
     { long: 'detach-keys', kind: 'string', usage: 'Override the key sequence for detaching a container' },

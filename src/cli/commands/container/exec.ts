@@ -7,6 +7,7 @@ export const execCommand: CommandSpec = {
   name: 'exec',
   use: '[OPTIONS] CONTAINER COMMAND [ARG...]',
   short: 'Execute a command in a running container',
+  ownsSignals: true,
   args: { kind: 'min', n: 2 },
   interspersed: false,
   flags: [

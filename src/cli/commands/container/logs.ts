@@ -6,6 +6,7 @@ export const logsCommand: CommandSpec = {
   name: 'logs',
   use: '[OPTIONS] CONTAINER',
   short: 'Fetch the logs of a container',
+  ownsSignals: true,
   args: { kind: 'exact', n: 1 },
   flags: [
     { long: 'details', kind: 'bool', usage: 'Show extra details provided to logs' },

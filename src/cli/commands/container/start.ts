@@ -8,6 +8,7 @@ export const startCommand: CommandSpec = {
   name: 'start',
   use: '[OPTIONS] CONTAINER [CONTAINER...]',
   short: 'Start one or more stopped containers',
+  ownsSignals: true,
   args: { kind: 'min', n: 1 },
   flags: [
     { long: 'attach', short: 'a', kind: 'bool', usage: 'Attach STDOUT/STDERR and forward signals' },

@@ -12,6 +12,7 @@ export const buildCommand: CommandSpec = {
   name: 'build',
   use: '[OPTIONS] PATH | URL | -',
   short: 'Start a build',
+  ownsSignals: true,
   args: { kind: 'exact', n: 1 },
   flags: [
     { long: 'add-host', kind: 'strings', usage: 'Add a custom host-to-IP mapping (format: "host:ip")' },
