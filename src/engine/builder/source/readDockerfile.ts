@@ -37,7 +37,7 @@ export function readDockerfile(text: string): Instruction[] {
       joined += cont;
       i++;
       // Comment and empty lines inside a continuation are dropped, as BuildKit does.
-      while (i < lines.length && /^\s*#/.test(lines[i])) i++;
+      while (i < lines.length && (/^\s*#/.test(lines[i]) || lines[i].trim() === '')) i++;
       if (i >= lines.length) break;
       line = lines[i];
     }
