@@ -1,4 +1,8 @@
-/** Shell history: consecutive duplicates collapse and the oldest entries fall off past the cap. */
+/**
+ * Shell history as Ubuntu's default bash keeps it (HISTCONTROL=ignoreboth):
+ * consecutive duplicates collapse, a line typed with a leading space is not
+ * recorded, and the oldest entries fall off past the cap.
+ */
 export class History {
   private readonly items: string[] = [];
 
@@ -10,7 +14,7 @@ export class History {
   }
 
   add(entry: string): void {
-    if (entry.trim() === '') return;
+    if (entry.trim() === '' || entry.startsWith(' ')) return;
     if (this.items[this.items.length - 1] === entry) return;
     this.items.push(entry);
     if (this.items.length > this.cap) this.items.splice(0, this.items.length - this.cap);

@@ -89,8 +89,8 @@ describe('LineEditor at the shell prompt', () => {
     expect(t.editor.buffer).toBe('dra');
   });
 
-  it('caps history at its size', () => {
-    const history = new History(2, ['a', 'b', 'c']);
+  it('caps history at its size and skips lines typed with a leading space', () => {
+    const history = new History(2, ['a', 'b', ' secret', 'c']);
     expect(history.entries()).toEqual(['b', 'c']);
   });
 

@@ -7,6 +7,11 @@
  *
  * How long "a while" is belongs to the host: `settle` waits one round (a few
  * macrotask hops under a virtual clock, a few milliseconds on a real one).
+ *
+ * Commands are not told they run in a transcript: they get a TerminalControl
+ * as on any terminal (so `docker run -it` works and builds and pulls choose
+ * their tty display), and ScreenTranscript replays the redraws, leaving only
+ * each display's final frame.
  */
 import { ScreenTranscript } from './ScreenTranscript.js';
 
