@@ -15,6 +15,7 @@ import type { ExecIO } from './runtime.js';
 import { exportedEnv } from './state.js';
 import { interruptibleStdin, interruptToken } from './input.js';
 import { Shell } from './index.js';
+import { quoteForShell } from './quote.js';
 
 const BIN_DIRS = new Set(['/bin', '/usr/bin', '/usr/local/bin', '/sbin', '/usr/sbin']);
 const SHELLS = new Set(['sh', 'bash', 'dash', 'ash']);
@@ -44,7 +45,7 @@ export async function runSimple(sh: Interpreter, cmd: SimpleCommand, io: ExecIO)
   if (!redirected) return 1;
   try {
     if (argv.length === 0) return substitutionStatus;
-    if (sh.state.options.xtrace) redirected.io.stderr.write(`+ ${argv.join(' ')}\n`);
+    if (sh.state.options.xtrace) redirected.io.stderr.write(`+ ${argv.map(quoteForShell).join(' ')}\n`);
     return await invoke(sh, argv, assigns, redirected.io, cmd.line);
   } finally {
     redirected.close();

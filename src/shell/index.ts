@@ -16,6 +16,7 @@ import { SignalHub, type ExecIO, type Flavor, type Runtime } from './runtime.js'
 import { exportedEnv, newState, type ShellOptions as LanguageOptions } from './state.js';
 
 export { ShellSyntaxError } from './errors.js';
+export { quoteForShell } from './quote.js';
 export type { HttpClient, HttpClientRequest, HttpClientResponse } from './commands/http.js';
 export { CONNECTION_REFUSED, HOST_NOT_FOUND, HttpConnectError } from './commands/http.js';
 export { COREUTIL_NAMES } from './coreutils/index.js';
@@ -125,7 +126,7 @@ export class Shell {
     const off = io.signals.on((signal) => {
       if (signal === 'SIGWINCH') return;
       // The terminal's Ctrl-C reaches the whole foreground process group: the running command too.
-      if (signal === 'SIGINT') hub.foreground.emit(signal);
+      if (signal === 'SIGINT' || signal === 'SIGKILL') hub.foreground.emit(signal);
       hub.deliver(signal, state.traps.has(signal), 128 + SIGNAL_NUMBERS[signal]);
     });
     let status: number;
@@ -146,6 +147,7 @@ export class Shell {
       if (e instanceof ExitRequest) {
         status = e.code;
         this.exitCode = e.code;
+        if (this.rt.interactive) io.stderr.write('exit\n');
         state.lastStatus = status;
         await this.runExitTrap(execIO);
       } else if (e instanceof Interrupted) {
@@ -181,12 +183,4 @@ export class Shell {
       if (!(e instanceof ExitRequest)) throw e;
     }
   }
-}
-
-const SAFE_WORD = /^[A-Za-z0-9_@%+=:,./-]+$/;
-
-/** Quotes a string so the shell reads it back as exactly one word with the same text. */
-export function quoteForShell(word: string): string {
-  if (SAFE_WORD.test(word)) return word;
-  return `'${word.replace(/'/g, `'\\''`)}'`;
 }

@@ -178,3 +178,12 @@ describe('job notices', () => {
     expect((await h.run('(exit 3) & wait; jobs')).out).toBe('');
   });
 });
+
+describe('interactive details', () => {
+  it('interactive exit says exit; set -x traces quoted words', async () => {
+    const h = harness();
+    expect(await h.run('exit 2')).toEqual({ status: 2, out: '', err: 'exit\n' });
+    const t = harness();
+    expect((await t.run('set -x; echo "a b" c')).err).toBe("+ echo 'a b' c\n");
+  });
+});

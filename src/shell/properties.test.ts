@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { ShellSyntaxError } from './errors.js';
 import { parseScript } from './parser.js';
 import { quoteForShell } from './index.js';
+
 import { harness } from './testing/harness.js';
 
 const shellish = fc.string({ unit: fc.constantFrom(...'abc $\'"`\\(){};|&<>*?[]#~=\n\t-!0123456789_xyzfidonecas'.split('')), maxLength: 40 });
