@@ -48,6 +48,12 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
+// `slipway … | head` closes the pipe early: stop quietly, as other CLIs do.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 main(process.argv.slice(2)).then(
   (status) => {
     // Containers may still run (a detached server): the command ends here regardless.
