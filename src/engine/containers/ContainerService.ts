@@ -3,13 +3,13 @@
  * inspect and port routing, over ContainerRecords kept in memory.
  */
 import type { SignalName } from '../../os/process.js';
-import { CancelSource, emptyInput } from '../../os/streams.js';
+import { CancelSource } from '../../os/streams.js';
 import type { AttachOptions, AttachSession, ContainerSummary, ContainersApi, CreateOptions, ExecOptions, LogsOptions } from '../api.js';
 import type { ContainerStore, EngineContext } from '../context.js';
 import { EngineError } from '../errors/EngineError.js';
 import type { HttpRequest, HttpResponse } from '../net/http.js';
 import { ConnectionRefused, ConnectionReset } from '../net/network.js';
-import { ExecError, execFailureMessage, lookPath, selectProgram, startFailureMessage } from '../programs/resolve.js';
+import { ExecError, lookPath, selectProgram, startFailureMessage } from '../programs/resolve.js';
 import type { ProcessSpec } from '../programs/types.js';
 import type { SnapshotPart } from '../system/SystemService.js';
 import { copyFromContainer, copyToContainer } from './archive.js';
@@ -17,7 +17,7 @@ import { buildConfig, mergeCommand } from './createConfig.js';
 import { inspectContainer } from './inspect.js';
 import { streamLogs } from './logs.js';
 import type { ContainerRecord } from './model.js';
-import { commandText, noSuchContainer, notRunning, statusText } from './model.js';
+import { noSuchContainer, notRunning } from './model.js';
 import { generateName, validateContainerName } from './names.js';
 import { PortAllocator } from './portAllocator.js';
 import { createRun, processEnv } from './runtime.js';
@@ -25,7 +25,8 @@ import type { Run } from './runtime.js';
 import { parseSignal } from './signals.js';
 import { checkContainerInvariants, containersFromSnapshot, containersToSnapshot } from './snapshot.js';
 import type { Attacher } from './stdio.js';
-import { summaryPorts } from './summary.js';
+import { summarize } from './summary.js';
+import { execInContainer } from './exec.js';
 
 interface Client extends Attacher {
   readonly stdin: boolean;
@@ -342,26 +343,7 @@ export class ContainerService implements ContainersApi, ContainerStore, Snapshot
     const now = this.ctx.clock.now();
     const rows = [...this.containers.values()].reverse().filter((c) => options.all || this.runs.has(c.id));
     rows.sort((a, b) => b.created - a.created);
-    return rows.map((c) => {
-      const current = this.ctx.images.find(c.imageRef);
-      const imageSize = (this.ctx.images.record(c.imageId)?.layers ?? []).reduce((n, l) => n + l.size, 0);
-      const sizeRw = c.fs.upperSize();
-      return {
-        id: c.id,
-        name: c.name,
-        image: current?.id === c.imageId ? c.imageRef : c.imageId.replace(/^sha256:/, '').slice(0, 12),
-        imageId: c.imageId,
-        command: commandText(c.path, c.args),
-        created: c.created,
-        state: c.state.status,
-        status: statusText(c.state, now),
-        ports: summaryPorts(c, this.runs.has(c.id)),
-        labels: c.config.labels,
-        sizeRw,
-        sizeRootFs: imageSize + sizeRw,
-        attached: (this.clients.get(c.id)?.size ?? 0) > 0,
-      };
-    });
+    return rows.map((c) => summarize(c, this.ctx, now, this.runs.has(c.id), (this.clients.get(c.id)?.size ?? 0) > 0));
   }
 
   inspect(idOrName: string): Record<string, unknown> {
@@ -384,28 +366,7 @@ export class ContainerService implements ContainersApi, ContainerStore, Snapshot
     const c = this.get(idOrName);
     const run = this.runs.get(c.id);
     if (!run) throw notRunning(c.id);
-    const spec: ProcessSpec = {
-      argv: options.cmd,
-      env: processEnv(c, options.env ?? []),
-      cwd: options.workdir ?? (c.config.workingDir || '/'),
-      user: options.user ?? c.config.user,
-      tty: options.tty ?? false,
-      openStdin: options.interactive ?? false,
-    };
-    const execIo = { ...io, stdin: options.interactive ? io.stdin : emptyInput, terminal: options.tty ? io.terminal : undefined };
-    try {
-      const path = lookPath(c.fs, spec.argv[0] ?? '', spec.env, spec.cwd);
-      selectProgram(c.fs, path, spec.argv, this.ctx.programs, spec.env, spec.cwd);
-    } catch (error) {
-      if (!(error instanceof ExecError)) throw error;
-      throw new EngineError(execFailureMessage(error), 'startFailed', error.exitCode);
-    }
-    const running = this.ctx.runner.run(spec, c.fs, execIo, { killed: run.killed.token, pid1: false, listen: run.network.listen });
-    if (options.detach) {
-      running.catch(() => undefined);
-      return 0;
-    }
-    return running;
+    return execInContainer(c, run, this.ctx, options, io);
   }
 
   copyFrom(idOrName: string, path: string): ReturnType<ContainersApi['copyFrom']> {

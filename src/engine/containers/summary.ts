@@ -1,5 +1,29 @@
-import type { PortSummary } from '../api.js';
+import type { ContainerSummary, PortSummary } from '../api.js';
+import type { EngineContext } from '../context.js';
 import type { ContainerRecord } from './model.js';
+import { commandText, statusText } from './model.js';
+
+/** One `docker ps` row. IMAGE falls back to the short image ID once the typed reference points elsewhere (daemon/list.go refreshImage). */
+export function summarize(c: ContainerRecord, ctx: EngineContext, now: number, running: boolean, attached: boolean): ContainerSummary {
+  const current = ctx.images.find(c.imageRef);
+  const imageSize = (ctx.images.record(c.imageId)?.layers ?? []).reduce((n, l) => n + l.size, 0);
+  const sizeRw = c.fs.upperSize();
+  return {
+    id: c.id,
+    name: c.name,
+    image: current?.id === c.imageId ? c.imageRef : c.imageId.replace(/^sha256:/, '').slice(0, 12),
+    imageId: c.imageId,
+    command: commandText(c.path, c.args),
+    created: c.created,
+    state: c.state.status,
+    status: statusText(c.state, now),
+    ports: summaryPorts(c, running),
+    labels: c.config.labels,
+    sizeRw,
+    sizeRootFs: imageSize + sizeRw,
+    attached,
+  };
+}
 
 /**
  * `docker ps` port data (daemon/container/view.go): only while running; one
