@@ -107,10 +107,19 @@ export function runInteractive(options: HeadlessOptions): Promise<number> {
       stdout.write('\x1b[?2004l');
       stdout.off('resize', onResize);
       stdin.off('data', onData);
+      process.off('SIGHUP', hangup);
+      process.off('SIGTERM', hangup);
       if (stdin.isTTY) stdin.setRawMode(false);
       stdin.pause();
       resolve(session.lastStatus);
     };
+    // The terminal went away or someone asked us to stop: leave the tty usable, as bash does.
+    const hangup = (): void => {
+      finish();
+      process.exit(129);
+    };
+    process.on('SIGHUP', hangup);
+    process.on('SIGTERM', hangup);
     session.onStateChange((state) => {
       if (state === 'exited') finish();
     });
