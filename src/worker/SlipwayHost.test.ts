@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { SeededIds, VirtualClock } from '../os/testing/virtualClock.js';
+import type { ChangeKind, SessionStatus } from './protocol.js';
+import { SlipwayHost, type SavedState, type StateStore } from './SlipwayHost.js';
+
+class MemoryStore implements StateStore {
+  saved: SavedState | undefined;
+  saves = 0;
+  async load(): Promise<SavedState | undefined> {
+    return this.saved;
+  }
+  async save(state: SavedState): Promise<void> {
+    this.saves++;
+    this.saved = structuredClone(state);
+  }
+  async clear(): Promise<void> {
+    this.saved = undefined;
+  }
+}
+
+function makeHost(store?: StateStore): SlipwayHost {
+  return new SlipwayHost({
+    clock: new VirtualClock(),
+    ids: new SeededIds(),
+    defer: (task) => setTimeout(task, 0),
+    later: (task) => setTimeout(task, 0),
+    store,
+    seed: () => ({ Dockerfile: 'FROM busybox\nCMD ["echo", "hi"]\n' }),
+  });
+}
+
+async function until(condition: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 500; i++) {
+    if (condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+interface Screen {
+  text: string;
+  status: SessionStatus;
+}
+
+async function open(host: SlipwayHost, id: string): Promise<Screen> {
+  const screen: Screen = { text: '', status: 'running' };
+  await host.openSession(id, 100, 30, { output: (t) => (screen.text += t), status: (s) => (screen.status = s) });
+  await until(() => screen.text.endsWith('$ '), 'the first prompt');
+  return screen;
+}
+
+async function run(host: SlipwayHost, id: string, screen: Screen, line: string): Promise<string> {
+  const before = screen.text.length;
+  await host.input(id, `${line}\r`);
+  await until(() => screen.text.length > before + line.length + 2 && screen.text.endsWith('$ ') && screen.status === 'prompt', line);
+  return screen.text.slice(before);
+}
+
+describe('SlipwayHost', () => {
+  it('opens a session on the seeded workspace and answers commands', async () => {
+    const host = makeHost();
+    const screen = await open(host, 't1');
+    expect(screen.text.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '')).toBe('student@slipway:~/app$ ');
+    const out = await run(host, 't1', screen, 'ls');
+    expect(out).toContain('Dockerfile');
+  });
+
+  it('tells watchers when the terminal changed the workspace, and the editor can read it', async () => {
+    const host = makeHost();
+    const changes: ChangeKind[] = [];
+    await host.watch((what) => changes.push(what));
+    const screen = await open(host, 't1');
+    const version = (await host.listWorkspace()).version;
+    await run(host, 't1', screen, 'echo hello > note.txt');
+    await until(() => changes.includes('workspace'), 'a workspace notice');
+    const listing = await host.listWorkspace();
+    expect(listing.version).toBeGreaterThan(version);
+    expect(listing.entries.map((e) => e.path)).toContain('note.txt');
+    expect(await host.readFile('note.txt')).toEqual({ ok: true, value: 'hello\n' });
+  });
+
+  it('lets the terminal see what the editor wrote', async () => {
+    const host = makeHost();
+    const screen = await open(host, 't1');
+    expect((await host.writeFile('app/main.py', 'print(1)\n')).ok).toBe(true);
+    expect(await run(host, 't1', screen, 'cat app/main.py')).toContain('print(1)');
+  });
+
+  it('replays the scrollback to a view that attaches again', async () => {
+    const host = makeHost();
+    const screen = await open(host, 't1');
+    await run(host, 't1', screen, 'echo first');
+    const again: Screen = { text: '', status: 'running' };
+    await host.openSession('t1', 100, 30, { output: (t) => (again.text += t), status: (s) => (again.status = s) });
+    expect(again.text).toBe(screen.text);
+    expect(again.status).toBe('prompt');
+  });
+
+  it('shares one engine between sessions and shows it in the engine view', async () => {
+    const host = makeHost();
+    const one = await open(host, 't1');
+    const two = await open(host, 't2');
+    const id = (await run(host, 't1', one, 'docker run -d --name web -p 8080:80 nginx')).match(/[0-9a-f]{64}/)?.[0];
+    expect(id).toBeDefined();
+    expect(await run(host, 't2', two, 'docker ps --format "{{.Names}} {{.Ports}}"')).toContain('web 0.0.0.0:8080->80/tcp');
+    const view = await host.engineView();
+    expect(view.containers.map((c) => [c.name, c.state, c.publishedPorts])).toEqual([['web', 'running', [8080]]]);
+    expect(view.images.map((i) => i.tags)).toEqual([['nginx:latest']]);
+    expect(view.images[0].layers.filter((l) => !l.empty).length).toBeGreaterThan(0);
+    const page = await host.preview(8080, '/');
+    expect(page.ok && page.value.body).toContain('Welcome to nginx!');
+    expect(await host.preview(9999, '/')).toEqual({ ok: false, error: 'Failed to connect to localhost port 9999: Connection refused' });
+  });
+
+  it('saves after a command and restores files, images, containers and history on the next boot', async () => {
+    const store = new MemoryStore();
+    const host = makeHost(store);
+    const screen = await open(host, 't1');
+    await run(host, 't1', screen, 'echo kept > kept.txt');
+    await run(host, 't1', screen, 'docker run -d --name web nginx');
+    await until(() => store.saved !== undefined && (store.saved.history as string[]).length === 2, 'a save');
+
+    const next = makeHost(store);
+    expect(await next.boot()).toEqual({ restored: true, storageProblem: undefined });
+    expect(await next.readFile('kept.txt')).toEqual({ ok: true, value: 'kept\n' });
+    const view = await next.engineView();
+    expect(view.containers.map((c) => c.name)).toEqual(['web']);
+    const screen2 = await open(next, 't1');
+    await next.input('t1', '\x1b[A');
+    await until(() => screen2.text.includes('docker run -d --name web nginx'), 'history recall');
+  });
+
+  it('keeps working when storage is unavailable, and says so', async () => {
+    const broken: StateStore = {
+      load: () => Promise.reject(new Error('IndexedDB is not available')),
+      save: () => Promise.reject(new Error('IndexedDB is not available')),
+      clear: () => Promise.resolve(),
+    };
+    const host = makeHost(broken);
+    const info = await host.boot();
+    expect(info.restored).toBe(false);
+    expect(info.storageProblem).toContain('IndexedDB is not available');
+    const screen = await open(host, 't1');
+    expect(await run(host, 't1', screen, 'cat Dockerfile')).toContain('FROM busybox');
+  });
+
+  it('resets everything back to the seed', async () => {
+    const store = new MemoryStore();
+    const host = makeHost(store);
+    const screen = await open(host, 't1');
+    await run(host, 't1', screen, 'docker pull alpine');
+    await host.writeFile('extra.txt', 'x');
+    await host.resetEverything();
+    expect(store.saved).toBeUndefined();
+    expect((await host.listWorkspace()).entries.map((e) => e.path)).toEqual(['Dockerfile']);
+    expect((await host.engineView()).images).toEqual([]);
+  });
+});
