@@ -147,7 +147,6 @@ export class Shell {
       if (e instanceof ExitRequest) {
         status = e.code;
         this.exitCode = e.code;
-        if (this.rt.interactive) io.stderr.write('exit\n');
         state.lastStatus = status;
         await this.runExitTrap(execIO);
       } else if (e instanceof Interrupted) {

@@ -180,9 +180,9 @@ describe('job notices', () => {
 });
 
 describe('interactive details', () => {
-  it('interactive exit says exit; set -x traces quoted words', async () => {
+  it('exit is silent (the terminal session says exit); set -x traces quoted words', async () => {
     const h = harness();
-    expect(await h.run('exit 2')).toEqual({ status: 2, out: '', err: 'exit\n' });
+    expect(await h.run('exit 2')).toEqual({ status: 2, out: '', err: '' });
     const t = harness();
     expect((await t.run('set -x; echo "a b" c')).err).toBe("+ echo 'a b' c\n");
   });

@@ -23,6 +23,12 @@ describe('file commands', () => {
     expect((await h.run('ls -l /w')).out).toBe(
       'total 8\n-rw-r--r-- 1 root root   15 Jan 15 10:00 app.js\nlrwxrwxrwx 1 root root    6 Jan 15 10:00 link -> app.js\ndrwxr-xr-x 2 root root 4096 Jan 15 10:00 src\n',
     );
+    h.fs.chown('/w/app.js', 1000, 1000);
+    expect((await h.run('ls -l /w/app.js')).out).toBe('-rw-r--r-- 1 user user 15 Jan 15 10:00 /w/app.js\n');
+    h.fs.mkdir('/etc');
+    h.fs.writeFile('/etc/passwd', 'root:x:0:0:root:/root:/bin/sh\nnode:x:1000:1000::/home/node:/bin/sh\n');
+    h.fs.writeFile('/etc/group', 'root:x:0:\nnode:x:1000:\n');
+    expect((await h.run('ls -l /w/app.js')).out).toBe('-rw-r--r-- 1 node node 15 Jan 15 10:00 /w/app.js\n');
     expect((await h.run('ls -a /w')).out).toBe('.\n..\n.env\napp.js\nlink\nsrc\n');
     expect((await h.run('cd /w && ls -R')).out).toBe('.:\napp.js\nlink\nsrc\n\n./src:\n');
   });

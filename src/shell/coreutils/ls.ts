@@ -30,8 +30,20 @@ export function lsDate(mtime: number, now: number): string {
   return `${MONTHS[d.getUTCMonth()]} ${day} ${tail}`;
 }
 
-function owner(id: number): string {
-  return id === 0 ? 'root' : String(id);
+/** Names from the file system's /etc/passwd and /etc/group, as `ls -l` shows them. */
+function nameTable(ctx: CommandContext, file: string): Map<number, string> {
+  const table = new Map<number, string>([[0, 'root']]);
+  try {
+    for (const line of new TextDecoder().decode(ctx.fs.readFile(file)).split('\n')) {
+      const [name, , id] = line.split(':');
+      if (name && id && /^[0-9]+$/.test(id) && !table.has(Number(id))) table.set(Number(id), name);
+    }
+  } catch {
+    // No such file: numeric ids, except the session user's usual 1000.
+    const user = ctx.env.get('USER');
+    if (user && user !== 'root') table.set(1000, user);
+  }
+  return table;
 }
 
 function human(n: number): string {
@@ -152,6 +164,9 @@ export function columns(names: readonly string[], width: number): string {
 
 function longFormat(items: Item[], ctx: CommandContext, f: Set<string>, isDir: boolean): string {
   const now = ctx.clock.now();
+  const users = nameTable(ctx, '/etc/passwd');
+  const groups = nameTable(ctx, '/etc/group');
+  const owner = (table: Map<number, string>, id: number): string => table.get(id) ?? String(id);
   const rows = items.map((i) => {
     const links = i.stat.kind === 'dir' ? 2 + safeSubdirs(ctx, i) : 1;
     const size = f.has('h') ? human(sizeOf(i.stat)) : String(sizeOf(i.stat));
@@ -163,7 +178,7 @@ function longFormat(items: Item[], ctx: CommandContext, f: Set<string>, isDir: b
         // A racing removal: show the bare name.
       }
     }
-    return [modeString(i.stat), String(links), owner(i.stat.uid), owner(i.stat.gid), size, lsDate(i.stat.mtime, now), name];
+    return [modeString(i.stat), String(links), owner(users, i.stat.uid), owner(groups, i.stat.gid), size, lsDate(i.stat.mtime, now), name];
   });
   const w = [1, 2, 3, 4].map((c) => Math.max(...rows.map((r) => r[c].length)));
   const body = rows.map((r) => `${r[0]} ${r[1].padStart(w[0])} ${r[2].padEnd(w[1])} ${r[3].padEnd(w[2])} ${r[4].padStart(w[3])} ${r[5]} ${r[6]}\n`).join('');
