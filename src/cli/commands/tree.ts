@@ -6,6 +6,7 @@
 import type { CommandTree, TopLevelEntry } from '../argv/dispatch.js';
 import type { CommandSpec, GroupSpec } from '../argv/spec.js';
 import { CLIENT } from '../clientInfo.js';
+import { builderPruneCommand } from './builder/prune.js';
 import { attachCommand } from './container/attach.js';
 import { cpCommand } from './container/cp.js';
 import { createCommand } from './container/create.js';
@@ -64,6 +65,7 @@ const imageCommands: CommandSpec[] = [
 ];
 
 const groups: GroupSpec[] = [
+  { name: 'builder', short: 'Manage builds', children: [buildCommand, builderPruneCommand] },
   { name: 'container', short: 'Manage containers', children: containerCommands },
   { name: 'image', short: 'Manage images', children: imageCommands },
 ];

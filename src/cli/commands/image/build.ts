@@ -12,6 +12,7 @@ export const buildCommand: CommandSpec = {
   name: 'build',
   use: '[OPTIONS] PATH | URL | -',
   short: 'Start a build',
+  aliasLine: 'docker image build, docker build, docker builder build',
   ownsSignals: true,
   args: { kind: 'exact', n: 1 },
   flags: [
