@@ -66,7 +66,7 @@ describe('dispatch', () => {
     expect(rig.stdout.text).toContain('\nUsage:  docker [OPTIONS] COMMAND\n\nA self-sufficient runtime for containers\n\nCommon Commands:\n  run         Create and run a new container from an image\n  exec        Execute a command in a running container\n  ps          List containers\n');
     expect(rig.stdout.text).toContain("\nRun 'docker COMMAND --help' for more information on a command.\n\nFor more help on how to use Docker, head to https://docs.docker.com/go/guides/\n");
     expect(await rig.docker([])).toBe(0);
-    expect(rig.stderr.text).toContain('Management Commands:\n  container   Manage containers\n');
+    expect(rig.stderr.text).toContain('Management Commands:\n  builder     Manage builds\n  container   Manage containers\n');
   });
 
   it('prints the client version for -v', async () => {
