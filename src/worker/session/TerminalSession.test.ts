@@ -190,6 +190,16 @@ describe('session completer', () => {
     expect((await complete('ls ', 3)).candidates).toEqual(['package.json', 'server.js', 'src/']);
     expect((await complete('ls ~/app/s', 10)).candidates).toEqual(['~/app/server.js', '~/app/src/']);
     expect((await complete('echo x | gr', 11)).candidates).toEqual(['grep']);
+    expect((await complete('echo x|gr', 9)).candidates).toEqual(['grep']);
+    expect((await complete('cd ', 3)).candidates).toEqual(['src/']);
+  });
+
+  it('escapes file names the way bash inserts them', async () => {
+    const { fs } = setup();
+    fs.writeFile('/home/student/app/my notes.txt', '');
+    const complete = createCompleter({ fs, cwd: () => '/home/student/app', home: '/home/student', engine: {} as EngineApi });
+    expect((await complete('cat my', 6)).candidates).toEqual(['my\\ notes.txt']);
+    expect((await complete('cat my\\ n', 9)).candidates).toEqual(['my\\ notes.txt']);
   });
 
   it('asks the docker completer for docker arguments', async () => {

@@ -37,10 +37,23 @@ function currentCommandWords(before: string): string[] {
   return words.slice(start).filter((w, i, all) => w !== '' || i === all.length - 1);
 }
 
+/** Where the word under the cursor starts: after the last unescaped blank or operator character. */
+function wordStartOf(before: string): number {
+  for (let i = before.length - 1; i >= 0; i--) {
+    if (/[\s|;&(<>]/.test(before[i]) && before[i - 1] !== '\\') return i + 1;
+  }
+  return 0;
+}
+
+/** Backslash-escapes what the shell would otherwise split or expand, as bash does when it completes a file name. */
+export function escapeFileName(name: string): string {
+  return name.replace(/([\s'"\\$`!*?&;|<>(){}[\]#])/g, '\\$1');
+}
+
 export function createCompleter(deps: CompleterDeps): (line: string, cursor: number) => Promise<Completion> {
   return async (line, cursor) => {
     const before = line.slice(0, cursor);
-    const wordStart = Math.max(before.lastIndexOf(' '), before.lastIndexOf('\t')) + 1;
+    const wordStart = wordStartOf(before);
     const word = before.slice(wordStart);
     const words = currentCommandWords(before);
     if (words.length <= 1 && !word.includes('/')) {
@@ -52,7 +65,10 @@ export function createCompleter(deps: CompleterDeps): (line: string, cursor: num
       // Nothing docker-specific fits (a build context, a `docker cp` source): offer files.
       if (candidates.length > 0) return { replaceFrom: wordStart, candidates };
     }
-    return { replaceFrom: wordStart, candidates: completeFileName(deps, word), filenames: true };
+    const files = completeFileName(deps, word.replace(/\\(.)/g, '$1'));
+    // `cd` only makes sense into directories (bash's `complete -d cd`).
+    const fitting = words[0] === 'cd' ? files.filter((f) => f.endsWith('/')) : files;
+    return { replaceFrom: wordStart, candidates: fitting.map(escapeFileName), filenames: true };
   };
 }
 
