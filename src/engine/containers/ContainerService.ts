@@ -10,6 +10,8 @@ import { EngineError } from '../errors/EngineError.js';
 import type { HttpRequest, HttpResponse } from '../net/http.js';
 import { ConnectionRefused, ConnectionReset } from '../net/network.js';
 import { ExecError, lookPath, selectProgram, startFailureMessage } from '../programs/resolve.js';
+import { processOn } from '../programs/runner.js';
+import { stopWaitReason } from './stopReason.js';
 import type { ProcessSpec } from '../programs/types.js';
 import type { SnapshotPart } from '../system/SystemService.js';
 import { copyFromContainer, copyToContainer } from './archive.js';
@@ -244,7 +246,7 @@ export class ContainerService implements ContainersApi, ContainerStore, Snapshot
         id: c.id,
         timeoutSeconds: timeout,
         signal,
-        reason: `${signal} was sent to the container's main process (PID 1), which is still running; Docker sends SIGKILL if it has not exited after ${timeout} seconds`,
+        reason: stopWaitReason(processOn(run.signals), signal, timeout),
         time: this.ctx.clock.now(),
       });
       if (timeout < 0) await run.finished;

@@ -48,8 +48,24 @@ describe('ContainerService lifecycle', () => {
     await containers.stop('app');
     expect(clock.now() - before).toBe(10_000);
     expect(containers.inspect('app')).toMatchObject({ State: { Status: 'exited', ExitCode: 137 } });
-    expect(events.some((e) => e.type === 'stop-wait' && e.timeoutSeconds === 10 && e.signal === 'SIGTERM')).toBe(true);
+    const wait = events.find((e) => e.type === 'stop-wait');
+    expect(wait).toMatchObject({ timeoutSeconds: 10, signal: 'SIGTERM' });
+    expect(wait?.type === 'stop-wait' && wait.reason).toBe(
+      'stubborn is PID 1 and has no SIGTERM handler, and PID 1 ignores signals it does not handle; Docker waits 10 seconds, then sends SIGKILL (exit code 137)',
+    );
     expect(events.filter((e) => e.type === 'container').map((e) => e.type === 'container' && e.action)).toEqual(['create', 'start', 'kill', 'kill', 'die', 'stop']);
+  });
+
+  it('explains the wait when a shell-form command is PID 1', async () => {
+    const { containers, events } = makeEngine();
+    containers.create({ image: 'busybox', name: 'app', cmd: ['sh', '-c', 'sleep 100'] });
+    await containers.start('app');
+    await containers.stop('app', { timeout: 2 });
+    const wait = events.find((e) => e.type === 'stop-wait');
+    expect(wait?.type === 'stop-wait' && wait.reason).toBe(
+      'sh is PID 1 (a shell-form CMD or ENTRYPOINT) and does not pass SIGTERM on to the program it started; Docker waits 2 seconds, then sends SIGKILL (exit code 137)',
+    );
+    expect(containers.inspect('app')).toMatchObject({ State: { ExitCode: 137 } });
   });
 
   it('a program that dies of SIGTERM exits 143 without waiting', async () => {

@@ -5,7 +5,8 @@
  * with SIGKILL (the run resolves 137 at once, whatever the program does).
  */
 import type { CancelToken } from '../../os/clock.js';
-import type { CommandIO, OutputStream, SignalName } from '../../os/process.js';
+import type { CommandIO, OutputStream, SignalName, SignalSource } from '../../os/process.js';
+import { basename } from '../../os/path.js';
 import { SIGNAL_NUMBERS } from '../../os/process.js';
 import { CancelSource, noSignals } from '../../os/streams.js';
 import type { Vfs } from '../../os/vfs.js';
@@ -25,6 +26,20 @@ interface RunOptions {
 
 /** Signals whose default action is to be ignored (SIGCONT continues; SIGSTOP is not modelled). */
 const IGNORED_BY_DEFAULT = new Set<SignalName>(['SIGWINCH', 'SIGCONT', 'SIGSTOP']);
+
+/** What the daemon may know about a process from outside: for `docker stop`'s explanation. */
+export interface ProcessView {
+  /** Basename of the program running now (after any exec). */
+  readonly name: string;
+  handles(signal: SignalName): boolean;
+}
+
+const views = new WeakMap<SignalSource, ProcessView>();
+
+/** The process whose signals arrive through `signals` (the channel the runner was given), while it runs. */
+export function processOn(signals: SignalSource): ProcessView | undefined {
+  return views.get(signals);
+}
 
 const EXEC = Symbol('slipway.exec');
 type ExecCapable = ProgramContext & { [EXEC]?: (argv: readonly string[]) => Promise<number> };
@@ -107,6 +122,11 @@ export class Runner implements ProcessRunner {
       finish(128 + SIGNAL_NUMBERS[signal]);
     };
     cleanups.push(io.signals.on(deliver));
+    let name = basename(argv[0] ?? '');
+    if (options.pid1) {
+      views.set(io.signals, { get name() { return name; }, handles: (signal) => (traps.get(signal)?.length ?? 0) > 0 });
+      cleanups.push(() => views.delete(io.signals));
+    }
 
     const ctx: ExecCapable = {
       stdin: io.stdin,
@@ -175,6 +195,7 @@ export class Runner implements ProcessRunner {
       const newPath = lookPath(fs, newArgv[0] ?? '', ctx.env, ctx.cwd);
       const next = selectProgram(fs, newPath, newArgv, this.ctx.programs, ctx.env, ctx.cwd);
       traps.clear();
+      name = basename(next.argv[0] ?? name);
       return next.program({ ...ctx, argv: next.argv, [EXEC]: ctx[EXEC] } as ExecCapable);
     };
 
