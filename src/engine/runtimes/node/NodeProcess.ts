@@ -1,0 +1,377 @@
+/**
+ * One `node` process: a QuickJS runtime and context with the Node surface
+ * installed, and the event loop that drives it. The loop runs due timers,
+ * immediates and events posted from outside (HTTP requests, stdin chunks,
+ * signals), drains nextTick and promise jobs after each callback, and sleeps
+ * on the engine clock until the next timer or event. It ends, like Node, when
+ * nothing is left that could call back into the script.
+ */
+import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from 'quickjs-emscripten';
+import type { SignalName } from '../../../os/process.js';
+import { CancelSource } from '../../../os/streams.js';
+import type { HttpRequest, HttpResponse, Listener } from '../../net/http.js';
+import type { ProgramContext } from '../../programs/types.js';
+import { installHost } from './bindings.js';
+import { describeFatal, formatUncaught } from './errors.js';
+import { MODULES_JS } from './js/modules.js';
+import { PRELUDE_JS } from './js/prelude.js';
+import { PROCESS_JS } from './js/process.js';
+import { BUILTIN_SOURCES } from './sources.js';
+
+export interface NodeRuntimeOptions {
+  /** Interrupt-handler calls (about 10k QuickJS operations each) one callback may use before it is stopped. */
+  readonly sliceBudget?: number;
+  /** Heap limit of the sandbox in bytes. */
+  readonly memoryLimit?: number;
+  /** Node version when the image does not set NODE_VERSION. */
+  readonly version?: string;
+}
+
+export const DEFAULT_SLICE_BUDGET = 400;
+export const DEFAULT_MEMORY_LIMIT = 256 * 1024 * 1024;
+export const FALLBACK_NODE_VERSION = '26.7.0';
+
+const encoder = new TextEncoder();
+
+type Fatal = 'runaway' | 'oom';
+
+export class NodeProcess {
+  readonly vm: QuickJSContext;
+  readonly runtime: QuickJSRuntime;
+  readonly version: string;
+  private readonly S: QuickJSHandle;
+  private readonly tasks: (() => void)[] = [];
+  private wakeUp: (() => void) | null = null;
+  private readonly listeners = new Map<number, Listener>();
+  private readonly responses = new Map<number, (response: HttpResponse) => void>();
+  private readonly untraps = new Map<string, () => void>();
+  private nextRequest = 1;
+  private budgetUsed = 0;
+  private readonly budget: number;
+  private exitCode: number | null = null;
+  private fatal: Fatal | null = null;
+  private stdinWanted = false;
+  private stdinEnded = false;
+  private stdinReading = false;
+  /** Extra reasons to stay alive (the REPL waiting for input). */
+  keepAlive = 0;
+
+  constructor(
+    qjs: QuickJSWASMModule,
+    readonly ctx: ProgramContext,
+    argv: readonly string[],
+    options: NodeRuntimeOptions = {},
+  ) {
+    this.version = ctx.env.get('NODE_VERSION') ?? options.version ?? FALLBACK_NODE_VERSION;
+    this.budget = options.sliceBudget ?? DEFAULT_SLICE_BUDGET;
+    this.runtime = qjs.newRuntime();
+    this.runtime.setMemoryLimit(options.memoryLimit ?? DEFAULT_MEMORY_LIMIT);
+    this.runtime.setMaxStackSize(512 * 1024);
+    this.runtime.setInterruptHandler(() => {
+      if (this.exitCode !== null || this.fatal !== null) return true;
+      if (++this.budgetUsed > this.budget) {
+        this.fatal = 'runaway';
+        return true;
+      }
+      return false;
+    });
+    this.vm = this.runtime.newContext();
+    const started = ctx.clock.now();
+    const hostname = this.hostname();
+    const uid = ctx.user === '' || ctx.user === 'root' || ctx.user === '0' ? 0 : 1000;
+    const info = JSON.stringify({
+      argv, env: Object.fromEntries(ctx.env), cwd: ctx.cwd, version: this.version, pid: ctx.pid1 ? 1 : 7, tty: ctx.tty,
+      columns: ctx.terminal?.columns ?? 80, rows: ctx.terminal?.rows ?? 24, hostname, started, uid,
+    });
+    installHost(this.vm, ctx.fs, {
+      write: (fd, text) => {
+        if (this.exitCode === null && this.fatal === null) (fd === 2 ? ctx.stderr : ctx.stdout).write(text);
+      },
+      now: () => ctx.clock.now(),
+      random: () => ctx.ids.int(0x100000000) / 0x100000000,
+      info: () => info,
+      compile: (code, filename) => {
+        const result = this.vm.evalCode(code, filename);
+        return 'error' in result && result.error ? { error: result.error } : (result as { value: QuickJSHandle }).value;
+      },
+      exit: (code) => {
+        if (this.exitCode === null) this.exitCode = code;
+      },
+      listen: (port, id) => this.listen(port, id),
+      unlisten: (id) => {
+        this.listeners.get(id)?.close();
+        this.listeners.delete(id);
+      },
+      respond: (id, status, statusText, headers, body) => {
+        const resolve = this.responses.get(id);
+        this.responses.delete(id);
+        resolve?.({ status, statusText, headers: JSON.parse(headers) as Record<string, string>, body });
+      },
+      signal: (name, on) => this.setTrap(name as SignalName, on),
+      stdin: (ref) => {
+        this.stdinWanted = ref;
+        if (ref) void this.pumpStdin();
+      },
+      rawMode: (raw) => ctx.terminal?.setRawMode(raw),
+    });
+    this.evalOrThrow(PRELUDE_JS, 'node:internal/bootstrap');
+    this.S = this.vm.getProp(this.vm.global, '__slipway');
+    for (const [name, body] of Object.entries(BUILTIN_SOURCES)) {
+      this.evalOrThrow(`__slipway.define(${JSON.stringify(name)}, function (module, exports, require, host, S) {${body}\n});`, `node:${name}`);
+    }
+    this.evalOrThrow(PROCESS_JS, 'node:internal/process');
+    this.evalOrThrow(MODULES_JS, 'node:internal/modules');
+  }
+
+  private hostname(): string {
+    try {
+      const text = new TextDecoder().decode(this.ctx.fs.readFile('/etc/hostname')).trim();
+      if (text) return text;
+    } catch {
+      // no /etc/hostname in this rootfs
+    }
+    return this.ctx.env.get('HOSTNAME') ?? 'localhost';
+  }
+
+  private evalOrThrow(code: string, filename: string): void {
+    const result = this.vm.evalCode(code, filename);
+    if (result.error) {
+      const detail = JSON.stringify(this.vm.dump(result.error));
+      result.error.dispose();
+      throw new Error(`node runtime bootstrap failed in ${filename}: ${detail}`);
+    }
+    result.value.dispose();
+  }
+
+  get finished(): boolean {
+    return this.exitCode !== null || this.fatal !== null || this.ctx.killed.cancelled;
+  }
+
+  /** Ends the process with this code after the current callback (process.exit from the host side). */
+  requestExit(code: number): void {
+    if (this.exitCode === null) this.exitCode = code;
+    this.wake();
+  }
+
+  /** Queues work that calls into the sandbox; the loop runs it in order. */
+  post(task: () => void): void {
+    this.tasks.push(task);
+    this.wake();
+  }
+
+  private wake(): void {
+    const wake = this.wakeUp;
+    this.wakeUp = null;
+    wake?.();
+  }
+
+  /** Calls `__slipway[name](...args)`; uncaught errors end the process the way Node reports them. */
+  callS(name: string, ...args: (string | number | QuickJSHandle)[]): QuickJSHandle | null {
+    return this.enter(() => {
+      const fn = this.vm.getProp(this.S, name);
+      const handles = args.map((a) => (typeof a === 'string' ? this.vm.newString(a) : typeof a === 'number' ? this.vm.newNumber(a) : a));
+      try {
+        return this.vm.callFunction(fn, this.vm.undefined, ...handles);
+      } finally {
+        fn.dispose();
+        handles.forEach((h, i) => typeof args[i] !== 'object' && h.dispose());
+      }
+    });
+  }
+
+  /** Runs one entry into the sandbox with a fresh time slice. */
+  enter(run: () => { value: QuickJSHandle; error?: undefined } | { error: QuickJSHandle; value?: undefined }): QuickJSHandle | null {
+    if (this.finished) return null;
+    this.budgetUsed = 0;
+    const result = run();
+    if (result.error) {
+      this.uncaught(result.error);
+      result.error.dispose();
+      return null;
+    }
+    return result.value ?? null;
+  }
+
+  /** Evaluates code with a fresh time slice, leaving the result (or error) to the caller. */
+  evalRaw(code: string, filename: string): { value: QuickJSHandle; error?: undefined } | { error: QuickJSHandle; value?: undefined } | null {
+    if (this.finished) return null;
+    this.budgetUsed = 0;
+    return this.vm.evalCode(code, filename);
+  }
+
+  /** Reports an error value that escaped the script, unless the process is already ending. */
+  uncaught(error: QuickJSHandle): void {
+    if (this.exitCode !== null || this.fatal !== null) return;
+    const dumped = this.vm.dump(error) as unknown;
+    if (dumped && typeof dumped === 'object' && (dumped as { slipwayExit?: boolean }).slipwayExit) return;
+    if (dumped && typeof dumped === 'object' && (dumped as { message?: string }).message === 'out of memory') {
+      this.fatal = 'oom';
+      return;
+    }
+    const inspected = this.inspect(error);
+    this.ctx.stderr.write(formatUncaught(this.ctx.fs, dumped, inspected, this.version));
+    this.exitCode = 1;
+  }
+
+  /** util.inspect inside the sandbox; falls back to a plain dump when that fails (e.g. out of memory). */
+  inspect(value: QuickJSHandle): string {
+    this.budgetUsed = 0;
+    const util = this.vm.unwrapResult(this.vm.evalCode('__slipway.builtin("util").inspect', 'node:internal/inspect'));
+    try {
+      const result = this.vm.callFunction(util, this.vm.undefined, value);
+      if (result.error) {
+        result.error.dispose();
+        return String(JSON.stringify(this.vm.dump(value)));
+      }
+      const text = this.vm.getString(result.value);
+      result.value.dispose();
+      return text;
+    } finally {
+      util.dispose();
+    }
+  }
+
+  /** Runs nextTick callbacks and promise jobs until both queues are empty. */
+  drain(): void {
+    for (let round = 0; round < 10_000 && !this.finished; round++) {
+      const ticks = this.callS('runTicks');
+      const ranTicks = ticks ? this.vm.getNumber(ticks) : 0;
+      ticks?.dispose();
+      if (this.finished) return;
+      this.budgetUsed = 0;
+      const jobs = this.runtime.executePendingJobs();
+      let ranJobs: number;
+      if (jobs.error) {
+        this.uncaught(jobs.error);
+        jobs.error.dispose();
+        ranJobs = 1;
+      } else ranJobs = jobs.value;
+      if (ranTicks === 0 && ranJobs === 0) return;
+    }
+  }
+
+  private listen(port: number, id: number): string {
+    try {
+      const listener = this.ctx.net.listen(port, (request) => this.dispatch(id, request));
+      this.listeners.set(id, listener);
+      return '';
+    } catch {
+      return 'EADDRINUSE';
+    }
+  }
+
+  private dispatch(serverId: number, request: HttpRequest): Promise<HttpResponse> {
+    return new Promise((resolve) => {
+      const id = this.nextRequest++;
+      this.responses.set(id, resolve);
+      this.post(() => {
+        const body = this.vm.newArrayBuffer(request.body.slice().buffer);
+        const result = this.callS('httpDispatch', serverId, id, request.method, request.url, JSON.stringify(request.headers), body);
+        body.dispose();
+        result?.dispose();
+      });
+    });
+  }
+
+  private setTrap(name: SignalName, on: boolean): void {
+    this.untraps.get(name)?.();
+    this.untraps.delete(name);
+    if (on) this.untraps.set(name, this.ctx.trap(name, () => this.post(() => this.callS('signal', name)?.dispose())));
+  }
+
+  private async pumpStdin(): Promise<void> {
+    if (this.stdinReading || this.stdinEnded) return;
+    this.stdinReading = true;
+    try {
+      while (this.stdinWanted && !this.stdinEnded && !this.finished) {
+        const chunk = await this.ctx.stdin.read();
+        if (chunk === null) this.stdinEnded = true;
+        this.post(() => {
+          const arg = chunk === null ? this.vm.null : this.vm.newString(chunk);
+          this.callS('stdinData', arg)?.dispose();
+          if (chunk !== null) arg.dispose();
+        });
+      }
+    } finally {
+      this.stdinReading = false;
+    }
+  }
+
+  private num(name: string, ...args: number[]): number {
+    const h = this.callS(name, ...args);
+    if (!h) return 0;
+    const n = this.vm.typeof(h) === 'number' ? this.vm.getNumber(h) : this.vm.dump(h) === true ? 1 : 0;
+    h.dispose();
+    return n;
+  }
+
+  /** The event loop. Resolves with the exit code once nothing can call back into the script. */
+  async loop(): Promise<number> {
+    const unsubscribe = this.ctx.killed.onCancel(() => this.wake());
+    try {
+      for (;;) {
+        this.drain();
+        while (this.tasks.length > 0 && !this.finished) {
+          this.tasks.shift()!();
+          this.drain();
+        }
+        while (!this.finished && this.num('runOneTimer', this.ctx.clock.now()) === 1) this.drain();
+        const immediates = this.finished ? 0 : this.num('beginImmediates');
+        for (let i = 0; i < immediates && !this.finished; i++) {
+          this.num('runOneImmediate');
+          this.drain();
+        }
+        if (this.finished) break;
+        if (this.tasks.length > 0) continue;
+        const next = this.num('nextTimer');
+        const alive = next >= 0 || this.listeners.size > 0 || (this.stdinWanted && !this.stdinEnded) || this.responses.size > 0 || this.keepAlive > 0;
+        if (!alive) {
+          const code = this.num('finish');
+          if (this.exitCode === null && this.fatal === null) this.exitCode = code;
+          break;
+        }
+        if (next === 0) continue;
+        await this.wait(next > 0 ? Math.max(0, next - this.ctx.clock.now()) : null);
+      }
+      return this.result();
+    } finally {
+      unsubscribe();
+      this.dispose();
+    }
+  }
+
+  private result(): number {
+    if (this.ctx.killed.cancelled) return 137;
+    if (this.fatal !== null) {
+      this.ctx.stderr.write(describeFatal(this.fatal, this.budget));
+      return 137;
+    }
+    return this.exitCode ?? 0;
+  }
+
+  private async wait(ms: number | null): Promise<void> {
+    if (this.tasks.length > 0 || this.finished) return;
+    const cancel = new CancelSource();
+    const woken = new Promise<void>((resolve) => (this.wakeUp = resolve));
+    const sleeping = ms === null ? new Promise<void>(() => undefined) : this.ctx.clock.sleep(ms, cancel.token);
+    await Promise.race([woken, sleeping]);
+    this.wakeUp = null;
+    cancel.cancel();
+  }
+
+  private dispose(): void {
+    for (const untrap of this.untraps.values()) untrap();
+    for (const listener of this.listeners.values()) listener.close();
+    for (const resolve of this.responses.values()) {
+      resolve({ status: 502, statusText: 'Bad Gateway', headers: { 'content-length': '0' }, body: encoder.encode('') });
+    }
+    this.responses.clear();
+    try {
+      this.S.dispose();
+      this.vm.dispose();
+      this.runtime.dispose();
+    } catch {
+      // A runtime stopped mid-callback may still hold objects; the wasm memory is released with it either way.
+    }
+  }
+}

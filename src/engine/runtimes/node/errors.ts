@@ -1,0 +1,111 @@
+/**
+ * How a dying `node` reports: the uncaught error as Node prints it (the
+ * source line and caret, `Error: …`, `    at …` frames, extra properties,
+ * `Node.js v…`), and Slipway's own messages for the limits the sandbox
+ * enforces. QuickJS frames are renamed to Node's (`Object.<anonymous>` for a
+ * module's top level); Node's internal frames are approximations.
+ */
+import type { Vfs } from '../../../os/vfs.js';
+
+/** The CommonJS wrapper the loader puts on the first line of every module (modules.ts). */
+const WRAPPER = '(function (exports, require, module, __filename, __dirname) {';
+
+const RESOLVE_FRAMES = [
+  '    at Function._resolveFilename (node:internal/modules/cjs/loader:1421:15)',
+  '    at defaultResolveImpl (node:internal/modules/cjs/loader:1059:19)',
+  '    at resolveForCJSWithHooks (node:internal/modules/cjs/loader:1064:22)',
+  '    at Function._load (node:internal/modules/cjs/loader:1227:37)',
+  '    at TracingChannel.traceSync (node:diagnostics_channel:328:14)',
+  '    at wrapModuleLoad (node:internal/modules/cjs/loader:245:24)',
+  '    at Module.require (node:internal/modules/cjs/loader:1504:12)',
+  '    at require (node:internal/modules/helpers:152:16)',
+];
+
+const MAIN_FRAMES = [
+  '    at Module._compile (node:internal/modules/cjs/loader:1761:14)',
+  '    at Object..js (node:internal/modules/cjs/loader:1893:10)',
+  '    at Module.load (node:internal/modules/cjs/loader:1481:32)',
+  '    at Function._load (node:internal/modules/cjs/loader:1300:12)',
+  '    at TracingChannel.traceSync (node:diagnostics_channel:328:14)',
+  '    at wrapModuleLoad (node:internal/modules/cjs/loader:245:24)',
+  '    at Function.executeUserEntryPoint [as runMain] (node:internal/modules/run_main:154:5)',
+  '    at node:internal/main/run_main_module:33:47',
+];
+
+const ENTRY_FRAMES = [
+  '    at Function._resolveFilename (node:internal/modules/cjs/loader:1421:15)',
+  '    at Function._load (node:internal/modules/cjs/loader:1227:37)',
+  '    at TracingChannel.traceSync (node:diagnostics_channel:328:14)',
+  '    at wrapModuleLoad (node:internal/modules/cjs/loader:245:24)',
+  '    at Function.executeUserEntryPoint [as runMain] (node:internal/modules/run_main:154:5)',
+  '    at node:internal/main/run_main_module:33:47',
+];
+
+const FRAME = /^ {4}at (?:(.*) \()?(.*?):(\d+):(\d+)\)?$/;
+
+function sourceHeader(fs: Vfs, file: string, line: number, column: number): string | null {
+  try {
+    const lines = new TextDecoder().decode(fs.readFile(file)).split('\n');
+    const text = (lines[line - 1] ?? '').replace(/\r$/, '');
+    let col = Math.max(0, column - 1 - (line === 1 ? WRAPPER.length : 0));
+    const throwAt = text.lastIndexOf('throw', col);
+    if (throwAt >= 0) col = throwAt;
+    return `${file}:${line}\n${text}\n${' '.repeat(Math.min(col, text.length))}^\n\n`;
+  } catch {
+    return null;
+  }
+}
+
+export function formatUncaught(fs: Vfs, dumped: unknown, inspected: string, version: string): string {
+  const footer = `\nNode.js v${version}\n`;
+  const isError = !!dumped && typeof dumped === 'object' && typeof (dumped as { message?: unknown }).message === 'string';
+  const lines = inspected.split('\n');
+  const firstFrame = lines.findIndex((l) => FRAME.test(l.replace(/ \{$/, '')));
+  if (!isError || firstFrame < 0) {
+    const text = typeof dumped === 'string' ? dumped : inspected;
+    return `${text}\n(Use \`node --trace-uncaught ...\` to show where the exception was thrown)\n${footer}`;
+  }
+  let lastFrame = firstFrame;
+  while (lastFrame + 1 < lines.length && FRAME.test(lines[lastFrame + 1].replace(/ \{$/, ''))) lastFrame++;
+  const opensProps = lines[lastFrame].endsWith(' {');
+  const head = lines.slice(0, firstFrame);
+  const trailer = lines.slice(lastFrame + 1);
+  const userFrames: string[] = [];
+  let location: [string, number, number] | null = null;
+  for (const raw of lines.slice(firstFrame, lastFrame + 1)) {
+    const m = FRAME.exec(raw.replace(/ \{$/, ''));
+    if (!m) continue;
+    const [, fn, file, line, col] = m;
+    if (!file.startsWith('/')) continue;
+    location ??= [file, Number(line), Number(col)];
+    const name = !fn || fn === '<anonymous>' ? 'Object.<anonymous>' : fn;
+    const column = Number(line) === 1 ? Math.max(1, Number(col) - WRAPPER.length) : Number(col);
+    userFrames.push(`    at ${name} (${file}:${line}:${column})`);
+  }
+  const code = (dumped as { code?: unknown }).code;
+  const requireStack = (dumped as { requireStack?: unknown }).requireStack;
+  let header: string | null;
+  let frames: string[];
+  if (code === 'MODULE_NOT_FOUND' && Array.isArray(requireStack) && requireStack.length === 0) {
+    header = 'node:internal/modules/cjs/loader:1424\n  throw err;\n  ^\n\n';
+    frames = ENTRY_FRAMES;
+  } else if (code === 'MODULE_NOT_FOUND') {
+    header = 'node:internal/modules/cjs/loader:1424\n  throw err;\n  ^\n\n';
+    frames = [...RESOLVE_FRAMES, ...userFrames.slice(0, 1), MAIN_FRAMES[0]];
+  } else {
+    header = location ? sourceHeader(fs, ...location) : null;
+    frames = userFrames.length > 0 && userFrames[userFrames.length - 1].includes('Object.<anonymous>') ? [...userFrames, ...MAIN_FRAMES] : userFrames;
+  }
+  if (opensProps && frames.length > 0) frames[frames.length - 1] += ' {';
+  else if (opensProps) head[head.length - 1] += ' {';
+  return `${header ?? ''}${[...head, ...frames, ...trailer].join('\n')}\n${footer}`;
+}
+
+export function describeFatal(kind: 'runaway' | 'oom', budget: number): string {
+  if (kind === 'oom') {
+    return '\n<--- Last few GCs --->\n\nFATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\n' +
+      'Slipway: the script used more memory than this container may (out of memory); it was killed.\n';
+  }
+  return `Slipway: the script ran about ${budget * 10}k operations without giving control back to the event loop (a loop that never ends?). ` +
+    'The simulated Node runtime cannot pause a script in the middle of a loop, so it stopped it as if it were killed.\n';
+}

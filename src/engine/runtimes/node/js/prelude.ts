@@ -1,0 +1,127 @@
+/**
+ * The sandbox's global scope, evaluated once per process before the user's
+ * script: Date and Math.random bound to the engine's clock and ids, timers
+ * and nextTick kept in queues the host event loop drives, `process`,
+ * `console`. Everything the host calls back into hangs off `__slipway`; the
+ * raw `__host` bindings are taken off the global object so scripts cannot
+ * reach them.
+ */
+export const PRELUDE_JS = String.raw`
+(function () {
+  const host = globalThis.__host;
+  delete globalThis.__host;
+  const S = {};
+  Object.defineProperty(globalThis, '__slipway', { value: S, enumerable: false, configurable: true, writable: false });
+  S.host = host;
+
+  // Time and randomness come from the engine, never from the wasm host.
+  const RealDate = Date;
+  function SDate(...a) {
+    if (!new.target) return new RealDate(host.now()).toString();
+    return a.length === 0 ? new RealDate(host.now()) : new RealDate(...a);
+  }
+  SDate.prototype = RealDate.prototype;
+  Object.defineProperty(RealDate.prototype, 'constructor', { value: SDate, writable: true, configurable: true });
+  SDate.now = () => host.now();
+  SDate.UTC = RealDate.UTC;
+  SDate.parse = RealDate.parse;
+  globalThis.Date = SDate;
+  Math.random = () => host.random();
+  const started = host.now();
+  globalThis.performance = { now: () => host.now() - started, timeOrigin: started };
+
+  // Builtin modules: CommonJS bodies registered by the host, instantiated on first require.
+  const builtins = Object.create(null);
+  const builtinCache = Object.create(null);
+  S.define = (name, fn) => { builtins[name] = fn; };
+  S.isBuiltin = (name) => (name.startsWith('node:') ? name.slice(5) : name) in builtins;
+  S.builtin = (name) => {
+    const id = name.startsWith('node:') ? name.slice(5) : name;
+    if (id in builtinCache) return builtinCache[id].exports;
+    const module = { exports: {}, id: id };
+    builtinCache[id] = module;
+    builtins[id].call(module.exports, module, module.exports, S.builtin, host, S);
+    return module.exports;
+  };
+
+  // Timers: a list ordered by (deadline, sequence); the host sleeps the engine clock until the first.
+  let seq = 1;
+  const timers = [];
+  class Timeout {
+    constructor(fn, ms, args, repeat) {
+      ms = Number(ms);
+      if (!(ms >= 1 && ms <= 2147483647)) ms = 1;
+      this._id = seq++; this._fn = fn; this._ms = ms; this._args = args; this._repeat = repeat; this._ref = true; this._active = true;
+      this._when = host.now() + ms; this._seq = this._id;
+      timers.push(this);
+    }
+    ref() { this._ref = true; return this; }
+    unref() { this._ref = false; return this; }
+    hasRef() { return this._ref; }
+    refresh() { this._when = host.now() + this._ms; this._seq = seq++; return this; }
+    close() { clear(this); return this; }
+    [Symbol.toPrimitive]() { return this._id; }
+  }
+  function check(fn) {
+    if (typeof fn !== 'function') {
+      const e = new TypeError('The "callback" argument must be of type function. Received ' + (fn === undefined ? 'undefined' : S.builtin('util').inspect(fn)));
+      e.code = 'ERR_INVALID_ARG_TYPE';
+      throw e;
+    }
+  }
+  function clear(t) {
+    if (t == null) return;
+    const i = timers.findIndex((x) => x === t || x._id === Number(t));
+    if (i >= 0) { timers[i]._active = false; timers.splice(i, 1); }
+  }
+  globalThis.setTimeout = (fn, ms, ...args) => { check(fn); return new Timeout(fn, ms, args, false); };
+  globalThis.setInterval = (fn, ms, ...args) => { check(fn); return new Timeout(fn, ms, args, true); };
+  globalThis.clearTimeout = clear;
+  globalThis.clearInterval = clear;
+  const immediates = [];
+  class Immediate {
+    constructor(fn, args) { this._fn = fn; this._args = args; this._ref = true; }
+    ref() { this._ref = true; return this; }
+    unref() { this._ref = false; return this; }
+    hasRef() { return this._ref; }
+  }
+  globalThis.setImmediate = (fn, ...args) => { check(fn); const im = new Immediate(fn, args); immediates.push(im); return im; };
+  globalThis.clearImmediate = (im) => { const i = immediates.indexOf(im); if (i >= 0) immediates.splice(i, 1); };
+  globalThis.queueMicrotask = (fn) => { check(fn); Promise.resolve().then(() => fn()); };
+  globalThis.structuredClone = (v) => (v === undefined ? v : JSON.parse(JSON.stringify(v)));
+
+  function sortTimers() { timers.sort((a, b) => a._when - b._when || a._seq - b._seq); }
+  S.nextTimer = () => {
+    sortTimers();
+    const refd = timers.some((t) => t._ref) || immediates.some((i) => i._ref);
+    if (immediates.length > 0) return refd ? 0 : -2;
+    if (timers.length === 0) return -1;
+    return refd ? timers[0]._when : -2 - timers[0]._when;
+  };
+  S.runOneTimer = (now) => {
+    sortTimers();
+    const t = timers[0];
+    if (!t || t._when > now) return false;
+    if (t._repeat) { t._when = now + t._ms; t._seq = seq++; } else { timers.shift(); t._active = false; }
+    t._fn.apply(t, t._args);
+    return true;
+  };
+  let phase = [];
+  S.beginImmediates = () => { phase = immediates.splice(0); return phase.length; };
+  S.runOneImmediate = () => { const im = phase.shift(); if (im) im._fn.apply(im, im._args); return !!im; };
+
+  const ticks = [];
+  S.nextTick = (fn, ...args) => { check(fn); ticks.push([fn, args]); };
+  S.runTicks = () => { let n = 0; while (ticks.length) { const [fn, args] = ticks.shift(); fn(...args); n++; } return n; };
+
+  S.write = (fd, text) => host.write(fd, String(text));
+  const ERRNO = { ENOENT: -2, EEXIST: -17, ENOTDIR: -20, EISDIR: -21, ENOTEMPTY: -39, EACCES: -13, EINVAL: -22, ELOOP: -40, EROFS: -30, EBADF: -9 };
+  const TEXT = { ENOENT: 'no such file or directory', EEXIST: 'file already exists', ENOTDIR: 'not a directory', EISDIR: 'illegal operation on a directory', ENOTEMPTY: 'directory not empty', EACCES: 'permission denied', EINVAL: 'invalid argument', ELOOP: 'too many symbolic links encountered', EROFS: 'read-only file system', EBADF: 'bad file descriptor' };
+  S.fsError = (r, p, dest) => {
+    const e = new Error(r.e + ': ' + (TEXT[r.e] || r.e) + ', ' + r.s + " '" + p + "'" + (dest ? " -> '" + dest + "'" : ''));
+    e.errno = ERRNO[r.e] || -1; e.code = r.e; e.syscall = r.s; e.path = p;
+    if (dest) e.dest = dest;
+    return e;
+  };
+})();
+`;
