@@ -82,7 +82,7 @@ describe('Runner', () => {
   it('exit() ends the process with its code, and later output is dropped', async () => {
     const quitter: Program = async (ctx) => {
       ctx.stdout.write('before\n');
-      ctx.exit(7);
+      return ctx.exit(7);
     };
     const { runner, fs, io, spec, stdout } = setup({ quitter });
     expect(await runner.run(spec(['quitter']), fs, io, { killed: new CancelSource(), pid1: true })).toBe(7);

@@ -47,7 +47,7 @@ class FakeImages implements ImageStore {
     return record;
   }
   setTag(imageId: string, ref: string): void {
-    for (const image of this.images.values()) image.tags = image.tags.filter((t) => t !== ref);
+    for (const image of this.images.values()) image.tags.splice(0, image.tags.length, ...image.tags.filter((t) => t !== ref));
     this.images.get(imageId)!.tags.push(ref);
   }
   rootfs(layers: readonly Layer[]): WritableRootfs {
