@@ -41,6 +41,7 @@ export const QuizSchema = z
 export const SolutionSchema = z.strictObject({
   commands: z.array(z.string()).min(1).describe('Lines typed into a terminal, in order, after the `_solution/` files are applied. `^C`, `^D` and `^P^Q` are keys.'),
   notes: z.string().optional().describe('Why the solution works (markdown), shown with the solution.'),
+  filesAfter: z.number().int().min(0).default(0).describe('How many of `commands` are typed before the `_solution/` files are written (default 0: files first). For lessons where something must happen before the edit.'),
 });
 
 export const LessonFrontmatterSchema = z

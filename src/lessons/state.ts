@@ -54,6 +54,8 @@ export interface BuildStepFact {
 
 export interface BuildFact {
   readonly succeeded: boolean;
+  /** The image it produced, `sha256:<hex>`, when it succeeded. */
+  readonly imageId?: string;
   readonly canceled: boolean;
   readonly tags: readonly string[];
   readonly steps: readonly BuildStepFact[];

@@ -30,8 +30,19 @@ export interface Check {
   readonly [field: string]: unknown;
 }
 
+/** Authors may write `all: [...]`, `any: [...]`, `not: {...}` instead of `kind: all, of: [...]`. */
+function desugar(value: unknown): unknown {
+  if (!value || typeof value !== 'object' || Array.isArray(value) || 'kind' in value) return value;
+  const keys = Object.keys(value);
+  if (keys.length !== 1) return value;
+  const record = value as Record<string, unknown>;
+  if (keys[0] === 'all' || keys[0] === 'any') return { kind: keys[0], of: record[keys[0]] };
+  if (keys[0] === 'not') return { kind: 'not', check: record.not };
+  return value;
+}
+
 export const CheckSchema: z.ZodType<Check> = z.lazy(() =>
-  z.union([
+  z.preprocess(desugar, z.discriminatedUnion('kind', [
     allSchema(CheckSchema),
     anySchema(CheckSchema),
     notSchema(CheckSchema),
@@ -48,7 +59,7 @@ export const CheckSchema: z.ZodType<Check> = z.lazy(() =>
     dockerfileOrderSchema,
     baseImageSchema,
     commandRanSchema,
-  ]),
+  ])),
 ) as unknown as z.ZodType<Check>;
 
 const KINDS: ReadonlyMap<string, PredicateKind<never>> = new Map(

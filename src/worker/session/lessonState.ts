@@ -112,6 +112,7 @@ export function buildLessonState(sources: LessonStateSources): LessonState {
       ? {
           lastBuild: {
             succeeded: !last.error && !last.canceled && last.imageId !== undefined,
+            ...(last.imageId !== undefined ? { imageId: last.imageId } : {}),
             canceled: last.canceled ?? false,
             tags: [...last.tags],
             steps: last.steps.map((step) => ({ index: step.index, total: step.total, stage: step.stage, instruction: step.instruction, cached: step.cached })),

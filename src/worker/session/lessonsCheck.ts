@@ -189,8 +189,10 @@ export async function checkLesson(id: string, files: Readonly<Record<string, str
     if (evaluateCheck(task.check, start).pass) reasons.push(`task ${task.id} already passes in the start state`);
   }
 
+  const { commands, filesAfter } = lesson.meta.solution;
+  await world.type(commands.slice(0, filesAfter));
   world.writeFiles(lesson.solutionFiles);
-  await world.type(lesson.meta.solution.commands);
+  await world.type(commands.slice(filesAfter));
   const end = evaluateLesson(lesson, world.state());
   for (const task of end.tasks) {
     if (task.status === 'fail') reasons.push(`after the solution, task ${task.id} fails: ${task.why ?? task.checks}`);
