@@ -124,4 +124,14 @@ describe('container commands against the engine', () => {
     expect(await rig.docker(['inspect', '-f', '{{nofunc .}}', 'box'])).toBe(64);
     expect(rig.stderr.text).toBe('template parsing error: template: :1: function "nofunc" not defined\n');
   });
+
+  it('ps validates --format before listing, like docker ps', async () => {
+    const rig = makeRig();
+    expect(await rig.docker(['ps', '--format', '{{.Foo}}'])).toBe(1);
+    expect(rig.stderr.text).toBe('failed to execute template: template: :1:2: executing "" at <.Foo>: can\'t evaluate field Foo in type *formatter.ContainerContext\n');
+    expect(await rig.docker(['ps', '--format', '{{nope}}'])).toBe(1);
+    expect(rig.stderr.text).toBe('failed to parse template: template: :1: function "nope" not defined\n');
+    expect(await rig.docker(['ps', '-q', '--format', '{{.Names}}'])).toBe(0);
+    expect(rig.stderr.text).toBe('WARNING: Ignoring custom format, because both --format and --quiet are set.\n');
+  });
 });

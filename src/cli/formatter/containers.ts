@@ -76,7 +76,6 @@ export function formatPs(rows: readonly ContainerSummary[], options: PsOptions):
   if (options.quiet && (format === undefined || format === '' || format === 'table')) format = '{{.ID}}';
   const base = 'table {{.ID}}\\t{{.Image}}\\t{{.Command}}\\t{{.RunningFor}}\\t{{.Status}}\\t{{.Ports}}\\t{{.Names}}';
   const defaultTable = options.size ? `${base}\\t{{.Size}}` : base;
-  if (options.size && format?.startsWith('table') && format !== 'table' && !format.includes('.Size')) format = `${format}\\t{{.Size}}`;
   return renderRows(
     { format: format || undefined, defaultTable, headers: CONTAINER_HEADERS },
     rows.map((c) => containerContext(c, !options.noTrunc, options.now)),

@@ -1,8 +1,8 @@
 import type { ContainerSummary } from '../../../engine/index.js';
 import type { CommandSpec } from '../../argv/spec.js';
 import { StatusError } from '../../argv/status.js';
-import { formatPs } from '../../formatter/containers.js';
-import { TemplateError } from '../../formatter/template/index.js';
+import { containerContext, formatPs } from '../../formatter/containers.js';
+import { compileTemplate, TemplateError } from '../../formatter/template/index.js';
 import { TABLE_FORMAT_USAGE } from '../shared/formatFlag.js';
 
 export const lsCommand: CommandSpec = {
@@ -28,18 +28,27 @@ export const lsCommand: CommandSpec = {
     let rows = ctx.engine.containers.list({ all });
     for (const filter of flags.list('filter')) rows = applyFilter(rows, filter);
     if (last > 0) rows = rows.slice(0, last);
+    const format = flags.string('format');
+    const quiet = flags.bool('quiet');
+    let size = flags.bool('size');
+    if (format && quiet) ctx.stderr.write('WARNING: Ignoring custom format, because both --format and --quiet are set.\n');
+    if (format) {
+      validateTemplate(format);
+      // A template that uses .Size asks for sizes unless --size=false was given.
+      if (!quiet && !flags.changed('size') && /\.Size\b/.test(format)) size = true;
+    }
     try {
       ctx.stdout.write(
         formatPs(rows, {
-          format: flags.string('format'),
-          quiet: flags.bool('quiet'),
-          size: flags.bool('size'),
+          format,
+          quiet,
+          size,
           noTrunc: flags.bool('no-trunc'),
           now: ctx.clock.now(),
         }),
       );
     } catch (error) {
-      if (error instanceof TemplateError) throw new StatusError(error.message.startsWith('template: :1: ') ? `template parsing error: ${error.message}` : error.message, 1);
+      if (error instanceof TemplateError) throw new StatusError(error.message, 1);
       throw error;
     }
     return 0;
@@ -47,6 +56,38 @@ export const lsCommand: CommandSpec = {
 };
 
 type Rows = ContainerSummary[];
+
+/** docker ps checks a --format before listing: parsed, then run once over an empty row. */
+function validateTemplate(format: string): void {
+  let template;
+  try {
+    template = compileTemplate(format);
+  } catch (error) {
+    if (error instanceof TemplateError) throw new StatusError(`failed to parse template: ${error.message}`, 1);
+    throw error;
+  }
+  const empty: ContainerSummary = {
+    id: '',
+    name: '',
+    image: '',
+    imageId: '',
+    command: '',
+    created: 0,
+    state: 'created',
+    status: '',
+    ports: [],
+    labels: {},
+    sizeRw: 0,
+    sizeRootFs: 0,
+    attached: false,
+  };
+  try {
+    template.execute(containerContext(empty, true, 0));
+  } catch (error) {
+    if (error instanceof TemplateError) throw new StatusError(`failed to execute template: ${error.message}`, 1);
+    throw error;
+  }
+}
 
 /** The few `--filter` keys a student meets: status, name, id, ancestor, label. */
 function applyFilter(rows: Rows, filter: string): Rows {

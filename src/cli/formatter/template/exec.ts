@@ -43,7 +43,7 @@ export class Executor {
   }
 
   private fail(pipe: Pipe, text: string, what: string): never {
-    throw new TemplateError(`template: :${pipe.line}:${pipe.col + 3}: executing "" at <${text}>: ${what}`);
+    throw new TemplateError(`template: :${pipe.line}:${pipe.col}: executing "" at <${text}>: ${what}`);
   }
 
   private list(nodes: readonly Node[], scope: Scope): void {

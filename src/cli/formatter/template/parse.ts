@@ -77,7 +77,10 @@ function split(src: string): Piece[] {
       end = close - 1;
       pendingTrim = true;
     }
-    pieces.push({ action: { body: src.slice(start, end), line: lineAt(src, open), col: open - src.lastIndexOf('\n', open - 1) - 1 } });
+    const body = src.slice(start, end);
+    // Go reports the byte offset of the action's first node within its line.
+    const first = start + (body.length - body.trimStart().length);
+    pieces.push({ action: { body, line: lineAt(src, open), col: first - src.lastIndexOf('\n', first - 1) - 1 } });
     i = close + 2;
   }
   return pieces;

@@ -55,7 +55,7 @@ describe('Go template subset', () => {
   it('treats struct contexts strictly and calls their methods', () => {
     const row = structValue('*formatter.ContainerContext', { ID: () => 'c1', Names: () => 'web' });
     expect(run('{{.ID}} {{.Names}}', row)).toBe('c1 web');
-    expect(() => run('{{.Foo}}', row)).toThrow('template: :1:3: executing "" at <.Foo>: can\'t evaluate field Foo in type *formatter.ContainerContext');
+    expect(() => run('{{.Foo}}', row)).toThrow('template: :1:2: executing "" at <.Foo>: can\'t evaluate field Foo in type *formatter.ContainerContext');
   });
 
   it('reports nil pointers on missing intermediate keys', () => {
