@@ -28,6 +28,24 @@ describe('attach', () => {
     expect(await session.done).toBe(0);
   });
 
+  it('Ctrl-C interrupts the foreground command of an interactive shell, which keeps running', async () => {
+    const { containers } = makeEngine();
+    const { id } = containers.create({ image: 'busybox', tty: true, openStdin: true });
+    const out = new CollectingOutput();
+    const session = containers.attach(id, { stdin: true, stdout: out, stderr: out });
+    await containers.start(id);
+    await tick();
+    session.write('sleep 1000\r');
+    await tick(2);
+    session.write('\x03');
+    await tick();
+    session.write('echo $?\r');
+    await tick();
+    expect(out.text).toBe('/ # sleep 1000\r\n^C\r\n/ # echo $?\r\n130\r\n/ # ');
+    expect(containers.inspect(id)).toMatchObject({ State: { Running: true } });
+    await containers.remove(id, { force: true });
+  });
+
   it('ends an interactive bash on exit, with its status, and tracks cd in the prompt', async () => {
     const { containers, images } = makeEngine();
     images.add('ubuntu:latest', { '/bin/bash': { type: 'file', data: new TextEncoder().encode('#!slipway bash\n'), mode: 0o755, uid: 0, gid: 0 }, '/tmp/.keep': { type: 'file', data: new Uint8Array(0), mode: 0o644, uid: 0, gid: 0 } }, { Env: ['PATH=/bin'], Cmd: ['bash'] });

@@ -98,8 +98,8 @@ export const shProgram: Program = async (ctx) => {
   const args = ctx.argv.slice(1);
   while (args.length > 0 && /^[-+][eux]+$/.test(args[0])) args.shift();
   let current: ShellHost | undefined;
-  const make = (scriptName: string, positional: readonly string[]): ShellHost =>
-    (current = createShell({ fs: ctx.fs, cwd: ctx.cwd, env: ctx.env, clock: ctx.clock, flavor, commands: containerCommands(ctx), scriptName, args: positional, http: loopbackClient(ctx) }));
+  const make = (scriptName: string, positional: readonly string[], interactive = false): ShellHost =>
+    (current = createShell({ fs: ctx.fs, cwd: ctx.cwd, env: ctx.env, clock: ctx.clock, flavor, commands: containerCommands(ctx), scriptName, args: positional, http: loopbackClient(ctx), interactive }));
   // As PID 1 the shell only sees signals it trapped (or the terminal's Ctrl-C when interactive): the rest are ignored.
   const io: CommandIO = {
     ...ctx,
@@ -128,7 +128,7 @@ export const shProgram: Program = async (ctx) => {
     const source = new TextDecoder().decode(ctx.fs.readFile(path));
     return make(args[0], args.slice(1)).run(source.startsWith('#!') ? source.slice(source.indexOf('\n') + 1) : source, io);
   }
-  const shell = make(ctx.argv[0], []);
+  const shell = make(ctx.argv[0], [], ctx.tty);
   if (ctx.tty) return interactive(ctx, io, shell, flavor);
   return shell.run(await readAllInput(ctx), io);
 };

@@ -17,7 +17,7 @@ export const sharedShellFactory: ShellFactory = (options) => {
     scriptName: options.scriptName,
     args: options.args,
     http: options.http,
-    interactive: false,
+    interactive: options.interactive ?? false,
   });
   return {
     run: (source, io) => shell.run(source, io),

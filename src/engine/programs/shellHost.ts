@@ -20,6 +20,8 @@ export interface ShellHostOptions {
   readonly scriptName: string;
   /** Positional parameters `$1…`. */
   readonly args?: readonly string[];
+  /** A prompt-driven session (`docker run -it … sh`): keeps going after errors and Ctrl-C. */
+  readonly interactive?: boolean;
   /** What `curl` inside the container reaches (its own loopback). Same shape as src/shell's HttpClient. */
   readonly http?: ContainerHttpClient;
 }
