@@ -43,8 +43,14 @@ describe('slipway (piped stdin)', () => {
     expect(status).toBe(2);
   });
 
-  it('has --help and a lessons check placeholder', () => {
+  it('has --help', () => {
     expect(slipway(['--help'], '').stdout).toContain('Usage:  slipway [--workspace DIR]');
-    expect(slipway(['lessons', 'check'], '')).toEqual({ stdout: '', stderr: 'slipway: lessons check is not available yet\n', status: 2 });
+  });
+
+  it('runs lessons check on a folder and fails when it holds no lessons', () => {
+    const result = slipway(['lessons', 'check', join(root, 'tests', 'fixtures')], '');
+    expect(result.stdout).toBe('0 passed, 0 failed\n');
+    expect(result.stderr).toContain('no lessons');
+    expect(result.status).toBe(1);
   });
 });

@@ -25,9 +25,13 @@ async function main(argv: readonly string[]): Promise<number> {
     case 'error':
       process.stderr.write(`slipway: ${invocation.message}\nSee 'slipway --help'.\n`);
       return 2;
-    case 'lessons-check':
-      process.stderr.write('slipway: lessons check is not available yet\n');
-      return 2;
+    case 'lessons-check': {
+      const { runLessonsCheck } = await import('../scripts/lessons-disk.js');
+      return runLessonsCheck(invocation.dir ?? 'lessons', {
+        stdout: (text) => process.stdout.write(text),
+        stderr: (text) => process.stderr.write(text),
+      });
+    }
     case 'parse': {
       const result = parseCommand(invocation.file);
       process.stdout.write(result.stdout);
