@@ -17,5 +17,7 @@ await build({
   sourcemap: true,
   legalComments: 'none',
   logLevel: 'warning',
+  // Bundled CommonJS dependencies (yaml) require() Node built-ins; ESM has no require of its own.
+  banner: { js: "import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);" },
 });
 process.stdout.write('built dist/slipway.mjs\n');
