@@ -19,6 +19,7 @@ import { quoteForShell } from './quote.js';
 
 const BIN_DIRS = new Set(['/bin', '/usr/bin', '/usr/local/bin', '/sbin', '/usr/sbin']);
 const SHELLS = new Set(['sh', 'bash', 'dash', 'ash']);
+const MAX_FUNCTION_DEPTH = 1000;
 
 export async function runSimple(sh: Interpreter, cmd: SimpleCommand, io: ExecIO): Promise<number> {
   const ctx = sh.expandContext(io);
@@ -138,6 +139,11 @@ async function callFunction(sh: Interpreter, body: import('./ast.js').Command, a
   for (const [k, v] of assigns) {
     savedVars.set(k, state.vars.get(k));
     state.vars.set(k, v);
+  }
+  if (state.functionDepth >= MAX_FUNCTION_DEPTH) {
+    // bash would recurse until it crashes; a browser tab must not.
+    io.stderr.write(`${sh.prefix(0)}: ${argv[0]}: maximum function nesting level exceeded (${MAX_FUNCTION_DEPTH})\n`);
+    return 1;
   }
   state.positional = argv.slice(1);
   state.functionDepth++;

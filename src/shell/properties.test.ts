@@ -46,4 +46,24 @@ describe('properties', () => {
       { numRuns: 100 },
     );
   });
+
+  it('the interpreter only ever returns a status for plausible command lines', async () => {
+    const h = harness();
+    h.fs.writeFile('/home/user/f.txt', 'one\ntwo\n');
+    const token = fc.constantFrom('echo', 'cat', 'ls', 'grep', 'o', 'wc', '-l', 'f.txt', '*', '$x', '"$x"', "'q'", 'x=1', '|', '&&', '||', ';', '>', '>>', '<', '2>&1', 'if', 'then', 'else', 'fi', 'for', 'in', 'do', 'done', 'case', 'esac', '(', ')', '{', '}', '$(echo', '`', 'true', 'false', 'cd', '..', 'rm', 'mkdir', 'head', '-n', '1', 'sort', 'tr', 'a-z', 'A-Z', '$((1+2))', '${x:-d}', '&', 'nosuch', 'exit', 'test', '[', ']', '!', '\n');
+    await fc.assert(
+      fc.asyncProperty(fc.array(token, { maxLength: 12 }), async (tokens) => {
+        const r = await h.run(tokens.join(' '));
+        expect(Number.isInteger(r.status)).toBe(true);
+        expect(r.status).toBeGreaterThanOrEqual(0);
+        expect(r.status).toBeLessThan(256);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('deep recursion stops with an error instead of hanging', async () => {
+    const r = await harness().run('f() { f; }; f');
+    expect(r.err).toContain('maximum function nesting level exceeded (1000)');
+  });
 });
