@@ -134,4 +134,12 @@ describe('container commands against the engine', () => {
     expect(await rig.docker(['ps', '-q', '--format', '{{.Names}}'])).toBe(0);
     expect(rig.stderr.text).toBe('WARNING: Ignoring custom format, because both --format and --quiet are set.\n');
   });
+
+  it('run -it without a terminal fails before creating anything', async () => {
+    const rig = makeRig();
+    expect(await rig.docker(['run', '-it', 'busybox', 'sh'])).toBe(1);
+    expect(rig.stderr.text).toBe('the input device is not a TTY\n');
+    expect(await rig.docker(['ps', '-aq'])).toBe(0);
+    expect(rig.stdout.text).toBe('');
+  });
 });

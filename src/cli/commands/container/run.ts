@@ -26,6 +26,8 @@ export const runCommand: CommandSpec = {
     let opts;
     try {
       opts = parseContainerOptions(flags, args, ctx, detach);
+      // streams.In.CheckTty runs before anything is created.
+      if (opts.create.tty && opts.attach.stdin && !ctx.terminal) throw new StatusError('the input device is not a TTY', 1);
       id = await createContainer(opts, ctx);
     } catch (error) {
       throw runStatusError(error, 'run');
@@ -44,10 +46,6 @@ export const runCommand: CommandSpec = {
       return 0;
     }
     const tty = opts.create.tty ?? false;
-    if (tty && attach.stdin && !ctx.terminal) {
-      await ctx.engine.containers.remove(id, { force: true }).catch(() => undefined);
-      throw new StatusError('the input device is not a TTY', 1);
-    }
     const outcome = await attachAndWait({ id, stdin: attach.stdin, tty, sigProxy: opts.sigProxy, afterAttach: start }, ctx);
     if (outcome.kind === 'detached') return 0;
     if (outcome.kind === 'forced') throw new StatusError('', 1);
