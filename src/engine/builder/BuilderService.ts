@@ -10,18 +10,19 @@ import type { SnapshotPart } from '../system/SystemService.js';
 import { BuildFailure } from './BuildFailure.js';
 import { BuildCache } from './cache/BuildCache.js';
 import { cacheFromJson, cacheToJson } from './cache/cacheSnapshot.js';
-import { runBuild } from './exec/BuildRun.js';
+import { runBuild, type DefinitionMemo } from './exec/BuildRun.js';
 
 export class BuilderService implements BuilderApi, SnapshotPart {
   private readonly cache = new BuildCache();
   private last: BuildRecord | undefined;
   private contextHashes: ReadonlyMap<string, string> | undefined;
+  private readonly definition: DefinitionMemo = {};
 
   constructor(private readonly ctx: EngineContext) {}
 
   async build(options: BuildOptions, onEvent: (event: BuildEvent) => void, cancel?: CancelToken): Promise<BuildRecord> {
     try {
-      const outcome = await runBuild(this.ctx, this.cache, options, onEvent, cancel, this.contextHashes);
+      const outcome = await runBuild(this.ctx, this.cache, options, onEvent, cancel, this.contextHashes, this.definition);
       this.last = outcome.record;
       if (outcome.contextHashes) this.contextHashes = outcome.contextHashes;
       return outcome.record;

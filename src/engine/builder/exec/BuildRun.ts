@@ -6,7 +6,7 @@
 import type { BuildEvent, BuildOptions, BuildRecord, BuildStepRecord, ImageConfigFile } from '../../api.js';
 import type { CancelToken } from '../../../os/clock.js';
 import type { EngineContext, ImageRecord } from '../../context.js';
-import { assertHasStages, isDockerfileParseError, parseDockerfile, parseInstructions } from '../../dockerfile/index.js';
+import { assertHasStages, isDockerfileParseError, parseDockerfile, parseInstructions, type ParseResult } from '../../dockerfile/index.js';
 import { isEngineError } from '../../errors/EngineError.js';
 import { BuildFailure } from '../BuildFailure.js';
 import type { BuildCache } from '../cache/BuildCache.js';
@@ -17,7 +17,7 @@ import { readDockerfile } from '../source/readDockerfile.js';
 import { ensureBase, normalizeRef, pinnedName, pullInto, type PulledLayer, type ResolvedRef } from './baseImage.js';
 import { formatBytes } from './bytes.js';
 import { goTime } from './goFormat.js';
-import { buildChecks } from './lint.js';
+import { buildChecks, type LintWarning } from './lint.js';
 import { applyMetadata } from './metadata.js';
 import { Progress } from './progress.js';
 import { cancelStep, type RunEnv, type StageResult } from './runEnv.js';
@@ -26,6 +26,16 @@ import { dispatchStep } from './steps.js';
 
 const FS_KEYWORDS = new Set(['RUN', 'COPY', 'ADD', 'WORKDIR']);
 const never: CancelToken = { cancelled: false, onCancel: () => () => undefined };
+
+/** The last Dockerfile's parse, reused while its text is unchanged (a rebuild re-reads the same file). */
+export interface DefinitionMemo {
+  text?: string;
+  parsed?: ParseResult;
+  instructions?: Instruction[];
+  /** Build-check warnings, valid for `warningsKey` (the text plus the base images' IDs). */
+  warnings?: readonly LintWarning[];
+  warningsKey?: string;
+}
 
 export interface RunOutcome {
   readonly record: BuildRecord;
@@ -40,6 +50,7 @@ export async function runBuild(
   onEvent: (event: BuildEvent) => void,
   cancel: CancelToken | undefined,
   previousContext: ReadonlyMap<string, string> | undefined,
+  memo: DefinitionMemo = {},
 ): Promise<RunOutcome> {
   const progress = new Progress(ctx.clock, onEvent);
   const startedAt = ctx.clock.now();
@@ -68,11 +79,16 @@ export async function runBuild(
     ...extra,
   });
   try {
-    const { plan, text } = await loadDefinition(env, options);
+    const { plan, text, parsed } = await loadDefinition(env, options, memo);
     Object.assign(env, { metaArgs: plan.metaArgs, stageNames: stageNames(plan), dockerfileLines: text.split('\n') });
     const bases = await loadMetadata(env, plan, options.pull ?? false);
     await loadCopySources(env, plan);
-    for (const w of buildChecks(text, plan, ctx.images)) onEvent({ type: 'warning', ...w });
+    const warningsKey = `${text}\0${[...bases.values()].map((b) => b.record?.id ?? b.ref.canonical).join(',')}`;
+    if (memo.warningsKey !== warningsKey) {
+      memo.warnings = buildChecks(parsed, plan, ctx.images);
+      memo.warningsKey = warningsKey;
+    }
+    for (const w of memo.warnings ?? []) onEvent({ type: 'warning', ...w });
     await loadIgnore(env, options);
     for (const index of plan.order) {
       const base = bases.get(index);
@@ -99,7 +115,7 @@ function asFailure(env: RunEnv, err: unknown): BuildFailure {
   throw err;
 }
 
-async function loadDefinition(env: RunEnv, options: BuildOptions): Promise<{ plan: BuildPlan; text: string }> {
+async function loadDefinition(env: RunEnv, options: BuildOptions, memo: DefinitionMemo): Promise<{ plan: BuildPlan; text: string; parsed: ParseResult | undefined }> {
   const vertex = env.progress.start(`[internal] load build definition from ${env.dockerfileName}`);
   let bytes: Uint8Array;
   try {
@@ -110,25 +126,32 @@ async function loadDefinition(env: RunEnv, options: BuildOptions): Promise<{ pla
     vertex.done();
     throw new BuildFailure({ solveMessage: `failed to read dockerfile: open ${rel}: no such file or directory` });
   }
-  await env.ctx.clock.sleep(10 + env.ctx.ids.int(30), env.cancel);
   vertex.status(`transferring dockerfile: ${formatBytes(bytes.length)}`);
   vertex.done();
   const text = new TextDecoder().decode(bytes);
   Object.assign(env, { dockerfileLines: text.split('\n') });
-  validateWithParser(text);
-  const instructions = readDockerfile(text);
-  return { plan: planBuild(instructions, env.buildArgs, options.target), text };
+  if (memo.text !== text || !memo.instructions) {
+    memo.text = undefined;
+    memo.warningsKey = undefined;
+    memo.parsed = validateWithParser(text);
+    memo.instructions = readDockerfile(text);
+    memo.text = text;
+  }
+  return { plan: planBuild(memo.instructions, env.buildArgs, options.target), text, parsed: memo.parsed };
 }
 
 /**
  * The Dockerfile domain's parser words BuildKit's parse errors exactly, so it
  * has the first say; anything else it throws is left to the builder's reader.
  */
-function validateWithParser(text: string): void {
+function validateWithParser(text: string): ParseResult | undefined {
   try {
-    assertHasStages(parseInstructions(parseDockerfile(text)));
+    const parsed = parseDockerfile(text);
+    assertHasStages(parseInstructions(parsed));
+    return parsed;
   } catch (err) {
     if (isDockerfileParseError(err)) throw new DockerfileSyntaxError(err.message, err.startLine, err.endLine);
+    return undefined;
   }
 }
 
@@ -219,7 +242,6 @@ async function loadIgnore(env: RunEnv, options: BuildOptions): Promise<void> {
       break;
     }
   }
-  await env.ctx.clock.sleep(5 + env.ctx.ids.int(20), env.cancel);
   vertex.status(`transferring context: ${formatBytes(size)}`);
   vertex.done();
 }
@@ -242,7 +264,9 @@ async function loadContext(env: RunEnv, plan: BuildPlan, options: BuildOptions, 
     if (previous?.get(entry.rel) !== h) transferred += entry.size;
   }
   if (previous) transferred += 32;
-  await env.ctx.clock.sleep(10 + Math.min(2000, Math.round(transferred / 100_000)), env.cancel);
+  // Only a large transfer takes visible time; small ones print 0.0s without a wait.
+  const transferMs = Math.min(2000, Math.round(transferred / 100_000));
+  if (transferMs > 0) await env.ctx.clock.sleep(transferMs, env.cancel);
   vertex.status(`transferring context: ${formatBytes(transferred)}`);
   vertex.done();
   return hashes;
@@ -331,7 +355,7 @@ async function exportImage(env: RunEnv, result: StageResult, tags: readonly stri
   const vertex = env.progress.start('exporting to image');
   const fresh = env.steps.some((s) => !s.cached);
   const exportMs = fresh ? 80 + env.ctx.ids.int(200) : 0;
-  await env.ctx.clock.sleep(exportMs, env.cancel);
+  if (exportMs > 0) await env.ctx.clock.sleep(exportMs, env.cancel);
   if (env.cancel.cancelled) cancelStep(vertex);
   vertex.status('exporting layers', { durationMs: exportMs });
   const image = env.ctx.images.commit(result.config, result.layers);

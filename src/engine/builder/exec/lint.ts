@@ -3,7 +3,7 @@
  * meets on every build is here; the editor's linter (src/engine/dockerfile)
  * covers the rest.
  */
-import { lintDockerfile, parseDockerfile } from '../../dockerfile/index.js';
+import { lintDockerfile, type ParseResult } from '../../dockerfile/index.js';
 import type { ImageStore } from '../../context.js';
 import type { BuildPlan } from '../plan/stages.js';
 
@@ -18,14 +18,15 @@ export interface LintWarning {
  * environments from the local store; falls back to the local check if that
  * linter cannot read the file (the build reports parse errors itself).
  */
-export function buildChecks(text: string, plan: BuildPlan, images: ImageStore): LintWarning[] {
+export function buildChecks(parsed: ParseResult | undefined, plan: BuildPlan, images: ImageStore): LintWarning[] {
+  if (!parsed) return lintInstructions(plan);
   try {
     const baseImageEnv = (name: string): Record<string, string> | undefined => {
       const env = images.find(name)?.config.config.Env;
       if (!env) return undefined;
       return Object.fromEntries(env.map((kv) => [kv.slice(0, Math.max(0, kv.indexOf('=')) || kv.length), kv.includes('=') ? kv.slice(kv.indexOf('=') + 1) : '']));
     };
-    return lintDockerfile(parseDockerfile(text), { baseImageEnv }).map((w) => ({ rule: w.rule, message: w.message, line: w.line }));
+    return lintDockerfile(parsed, { baseImageEnv }).map((w) => ({ rule: w.rule, message: w.message, line: w.line }));
   } catch {
     return lintInstructions(plan);
   }
