@@ -9,7 +9,7 @@ export type { HttpRequest, HttpResponse } from './net/http.js';
 export { BuildFailure, isBuildFailure, type BuildFailureDetails, type BuildFailureSource } from './builder/BuildFailure.js';
 export { humanDuration, humanSize, humanSizeWithPrecision } from './units.js';
 export { parsePortSpecs } from './net/ports.js';
-export { ConnectionRefused, ConnectionReset, isConnectionRefused } from './net/network.js';
+export { ConnectionRefused, isConnectionRefused } from './net/network.js';
 export { validateContainerName } from './containers/names.js';
 export { setShellFactory, type ShellFactory, type ShellHost, type ShellHostOptions } from './programs/shellHost.js';
 export { canonicalString, familiarName, familiarString, normalizeTagged, parseReference, withDefaultTag, type Reference } from './reference/reference.js';

@@ -8,7 +8,7 @@ import type { AttachOptions, AttachSession, ContainerSummary, ContainersApi, Cre
 import type { ContainerStore, EngineContext } from '../context.js';
 import { EngineError } from '../errors/EngineError.js';
 import type { HttpRequest, HttpResponse } from '../net/http.js';
-import { ConnectionRefused, ConnectionReset } from '../net/network.js';
+import { ConnectionRefused } from '../net/network.js';
 import { ExecError, lookPath, selectProgram, startFailureMessage } from '../programs/resolve.js';
 import { processOn } from '../programs/runner.js';
 import { stopWaitReason } from './stopReason.js';
@@ -379,13 +379,13 @@ export class ContainerService implements ContainersApi, ContainerStore, Snapshot
     return copyToContainer(this.get(idOrName), destPath, entries, idOrName);
   }
 
-  /** Routes a request on a published host port. Throws ConnectionRefused (nothing published) or ConnectionReset (published, nobody listening). */
+  /** Routes a request on a published host port. Throws ConnectionRefused (with `published` set when the port is published but nothing listens). */
   http(hostPort: number, request: HttpRequest): Promise<HttpResponse> {
     const held = this.ports.lookup(hostPort);
     const run = held && this.runs.get(held.owner);
     if (!held || !run) return Promise.reject(new ConnectionRefused(hostPort));
     const handler = run.network.handler(held.binding.containerPort);
-    if (!handler) return Promise.reject(new ConnectionReset(hostPort));
+    if (!handler) return Promise.reject(new ConnectionRefused(hostPort, true));
     return handler(request);
   }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CollectingOutput } from '../../os/streams.js';
 import { EngineError } from '../errors/EngineError.js';
-import { ConnectionRefused, ConnectionReset } from '../net/network.js';
+import { ConnectionRefused } from '../net/network.js';
 import { makeEngine, tick } from './testing/harness.js';
 
 const GET = { method: 'GET', url: '/', headers: { 'user-agent': 'curl/8.5.0' }, body: new Uint8Array(0) };
@@ -118,12 +118,12 @@ describe('ports and http', () => {
     expect(containers.inspect('web')).toMatchObject({ NetworkSettings: { Ports: {} } });
   });
 
-  it('a published port nobody listens on resets the connection', async () => {
+  it('a published port nobody listens on is refused, marked as published', async () => {
     const { containers } = makeEngine();
     containers.create({ image: 'busybox', cmd: ['sleep', 'infinity'], publish: [{ containerPort: '80/tcp', hostIp: '', hostPort: '3000' }] });
     const id = containers.list({ all: true })[0].id;
     await containers.start(id);
-    await expect(containers.http(3000, GET)).rejects.toBeInstanceOf(ConnectionReset);
+    await expect(containers.http(3000, GET)).rejects.toMatchObject({ name: 'ConnectionRefused', published: true });
     await containers.remove(id, { force: true });
   });
 

@@ -10,10 +10,17 @@ import type { HttpHandler, HttpRequest, HttpResponse, Listener } from './http.js
  * Nothing listens on the target port. The curl layer recognises it by
  * `name === 'ConnectionRefused'` (or `code === 'ECONNREFUSED'`) and prints
  * curl's `(7) Failed to connect to … Couldn't connect to server`.
+ * `published` is set when the host port is published but no program in the
+ * container listens: real Docker's proxy accepts and then resets
+ * (`curl: (56) Recv failure: Connection reset by peer`), which a curl that
+ * models resets can show instead.
  */
 export class ConnectionRefused extends EngineError {
   readonly code = 'ECONNREFUSED';
-  constructor(readonly port: number) {
+  constructor(
+    readonly port: number,
+    readonly published = false,
+  ) {
     super(`connect ECONNREFUSED 127.0.0.1:${port}`, 'system');
     this.name = 'ConnectionRefused';
   }
@@ -77,14 +84,3 @@ export class Network {
   }
 }
 
-/**
- * The host port is published but nothing listens inside the container: Docker's
- * proxy accepts and then resets, so curl prints `(56) Recv failure: Connection reset by peer`.
- */
-export class ConnectionReset extends EngineError {
-  readonly code = 'ECONNRESET';
-  constructor(readonly port: number) {
-    super(`read ECONNRESET (host port ${port})`, 'system');
-    this.name = 'ConnectionReset';
-  }
-}
