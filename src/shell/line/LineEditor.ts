@@ -10,44 +10,10 @@
 import { History } from './History.js';
 import { tokenize, type KeyName, type KeyToken } from './keys.js';
 import { commonPrefix, flattenCommand, formatColumns, moveCursor, visibleWidth, wrapFix } from './display.js';
+import { unixWordStart, wordEnd, wordStart } from './words.js';
+import type { Completion, EditorMode, LineEditorOptions, LineEvent } from './types.js';
 
-export type EditorMode = 'shell' | 'cooked' | 'raw' | 'busy';
-
-export type LineEvent =
-  /** Shell mode: a complete command (continuation lines joined with `\n`). */
-  | { readonly type: 'submit'; readonly source: string }
-  /** Cooked mode: what the reading program receives (`line\n`, or the partial line on Ctrl-D). */
-  | { readonly type: 'line'; readonly text: string }
-  /** Raw mode: input bytes, untouched. */
-  | { readonly type: 'data'; readonly data: string }
-  | { readonly type: 'interrupt' }
-  /** Ctrl-D on an empty line. */
-  | { readonly type: 'eof' }
-  /** Ctrl-L: the screen was cleared. */
-  | { readonly type: 'clear' };
-
-export interface Completion {
-  /** Index in the line where the word being completed starts. */
-  readonly replaceFrom: number;
-  /** Full replacements for that word; a directory ends with `/`. */
-  readonly candidates: readonly string[];
-  /** File names: a listing shows only the part after the last `/`, as bash does. */
-  readonly filenames?: boolean;
-}
-
-export type Completer = (line: string, cursor: number) => Promise<Completion>;
-
-export interface LineEditorOptions {
-  /** Receives terminal output (`\r\n` line ends, ANSI escapes). */
-  readonly write: (text: string) => void;
-  readonly onEvent: (event: LineEvent) => void;
-  readonly columns?: number;
-  readonly history?: History;
-  readonly complete?: Completer;
-  /** Whether the shell can run this source as it is, or needs more lines. */
-  readonly isComplete?: (source: string) => boolean;
-  readonly continuationPrompt?: string;
-}
+export type { Completer, Completion, EditorMode, LineEditorOptions, LineEvent } from './types.js';
 
 const BELL = '\x07';
 
@@ -229,15 +195,15 @@ export class LineEditor {
       case 'ctrl-e':
         return this.moveTo(this.buf.length);
       case 'word-left':
-        return this.moveTo(this.wordStart());
+        return this.moveTo(wordStart(this.buf, this.cur));
       case 'word-right':
-        return this.moveTo(this.wordEnd());
+        return this.moveTo(wordEnd(this.buf, this.cur));
       case 'ctrl-u':
         return this.edit(this.buf.slice(this.cur), 0);
       case 'ctrl-k':
         return this.edit(this.buf.slice(0, this.cur), this.cur);
       case 'ctrl-w': {
-        const start = this.unixWordStart();
+        const start = unixWordStart(this.buf, this.cur);
         return this.edit(this.buf.slice(0, start) + this.buf.slice(this.cur), start);
       }
       case 'ctrl-c':
@@ -365,28 +331,6 @@ export class LineEditor {
     if (target === this.cur) return;
     if (this.echo) this.options.write(moveCursor(this.base + this.cur, this.base + target, this.columns));
     this.cur = target;
-  }
-
-  private wordStart(): number {
-    let i = this.cur;
-    while (i > 0 && !/[A-Za-z0-9]/.test(this.buf[i - 1])) i--;
-    while (i > 0 && /[A-Za-z0-9]/.test(this.buf[i - 1])) i--;
-    return i;
-  }
-
-  private wordEnd(): number {
-    let i = this.cur;
-    while (i < this.buf.length && !/[A-Za-z0-9]/.test(this.buf[i])) i++;
-    while (i < this.buf.length && /[A-Za-z0-9]/.test(this.buf[i])) i++;
-    return i;
-  }
-
-  /** Ctrl-W deletes back to the previous whitespace, like readline's unix-word-rubout. */
-  private unixWordStart(): number {
-    let i = this.cur;
-    while (i > 0 && this.buf[i - 1] === ' ') i--;
-    while (i > 0 && this.buf[i - 1] !== ' ') i--;
-    return i;
   }
 
   private async completeWord(secondTab: boolean): Promise<void> {
