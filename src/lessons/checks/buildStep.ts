@@ -34,7 +34,7 @@ export const buildStep: PredicateKind<BuildStepCheck> = {
     const last = state.lastBuild;
     if (!last) return fail('nothing has been built yet');
     const step = pick(c, last.steps);
-    if (!step) return fail(`the last build has no ${label(c)}`);
+    if (!step) return fail(c.match ? `the last build has no step containing "${c.match}"` : `the last build has no step ${c.step ?? '?'}`);
     if (step.cached === c.cached) return PASS;
     return fail(c.cached ? `${label(c)} ran again instead of coming from the cache` : `${label(c)} came from the cache (CACHED)`);
   },
