@@ -11,7 +11,9 @@ const PROGRESS = ['auto', 'tty', 'plain', 'quiet', 'rawjson'] as const;
 export const buildCommand: CommandSpec = {
   name: 'build',
   use: '[OPTIONS] PATH | URL | -',
-  short: 'Start a build',
+  short: 'Build an image from a Dockerfile',
+  // `docker build --help` is buildx's help, whose text differs from the root listing.
+  long: 'Start a build',
   aliasLine: 'docker image build, docker build, docker builder build',
   ownsSignals: true,
   args: { kind: 'exact', n: 1 },
