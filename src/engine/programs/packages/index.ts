@@ -4,12 +4,14 @@
  */
 import type { ProgramRegistry } from '../../context.js';
 import { npmProgram } from './npm/npm.js';
+import { npxProgram } from './npm/npx.js';
 import { apkProgram } from './os/apk.js';
 import { aptGetProgram } from './os/aptGet.js';
 import { pipProgram } from './pip/pip.js';
 
 export function registerPackagePrograms(registry: ProgramRegistry): void {
   registry.register('npm', npmProgram);
+  registry.register('npx', npxProgram);
   registry.register('pip', pipProgram);
   registry.register('pip3', pipProgram);
   registry.register('apt-get', aptGetProgram);

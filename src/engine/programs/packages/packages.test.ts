@@ -148,3 +148,16 @@ describe('apt-get and apk', () => {
     expect(bad.err).toBe('ERROR: unable to select packages:\n  nosuch (no such package):\n    required by: world[nosuch]\n');
   });
 });
+
+describe('npm -v and npx', () => {
+  it('reports the image npm version and says when npx has nothing to run', async () => {
+    const m = machine();
+    m.fs.mkdir('/usr/local/lib/node_modules/npm', { recursive: true });
+    m.fs.writeFile('/usr/local/lib/node_modules/npm/package.json', '{"name":"npm","version":"11.6.2"}');
+    expect((await m.run(['npm', '-v'])).out).toBe('11.6.2\n');
+    m.fs.writeFile('/usr/bin/npx', '#!slipway npx\n', { mode: 0o755 });
+    const r = await m.run(['npx', 'nodemon']);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe('npm error could not determine executable to run\n');
+  });
+});

@@ -8,6 +8,16 @@ import { resolveTree, type Installed } from './resolve.js';
 
 const NPM_VERSION = '10.9.3';
 
+/** The npm version the image ships (its package.json), as `npm -v` reports it. */
+function npmVersion(ctx: ProgramContext): string {
+  try {
+    const pkg = JSON.parse(new TextDecoder().decode(ctx.fs.readFile('/usr/local/lib/node_modules/npm/package.json'))) as { version?: string };
+    return pkg.version ?? NPM_VERSION;
+  } catch {
+    return NPM_VERSION;
+  }
+}
+
 interface PackageJson {
   name?: string;
   version?: string;
@@ -207,11 +217,11 @@ export const npmProgram: Program = async (ctx) => {
   const [sub, ...rest] = ctx.argv.slice(1);
   switch (sub) {
     case undefined:
-      ctx.stdout.write(`npm <command>\n\nUsage:\n\nnpm install        install all the dependencies in your project\nnpm install <foo>  add the <foo> dependency to your project\nnpm test           run this project's tests\nnpm run <foo>      run the script named <foo>\n\nnpm@${NPM_VERSION} /usr/local/lib/node_modules/npm\n`);
+      ctx.stdout.write(`npm <command>\n\nUsage:\n\nnpm install        install all the dependencies in your project\nnpm install <foo>  add the <foo> dependency to your project\nnpm test           run this project's tests\nnpm run <foo>      run the script named <foo>\n\nnpm@${npmVersion(ctx)} /usr/local/lib/node_modules/npm\n`);
       return 1;
     case '-v':
     case '--version':
-      ctx.stdout.write(`${NPM_VERSION}\n`);
+      ctx.stdout.write(`${npmVersion(ctx)}\n`);
       return 0;
     case 'install':
     case 'i':
