@@ -14,7 +14,8 @@ describe('instructions', () => {
     const image = h.images.record(first.imageId)!;
     expect(image.config.history.map((e) => e.created_by).slice(2)).toEqual(['ARG MODE=dev', 'WORKDIR /app', 'RUN |1 MODE=dev /bin/sh -c echo mode=$MODE # buildkit']);
     expect(first.events.some((e) => e.type === 'log' && e.text === 'mode=dev\n')).toBe(true);
-    await h.build({ buildArgs: { MODE: 'prod' } });
+    const second = await h.build({ buildArgs: { MODE: 'prod' } });
+    expect(h.images.record(second.imageId)!.config.history.map((e) => e.created_by).slice(2)).toEqual(['ARG MODE=dev', 'WORKDIR /app', 'RUN |1 MODE=prod /bin/sh -c echo mode=$MODE # buildkit']);
     const steps = h.builder.lastBuild()!.steps;
     expect(steps.map((s) => s.cached)).toEqual([true, false]);
     expect(steps[1].reason).toEqual({ kind: 'env-changed' });

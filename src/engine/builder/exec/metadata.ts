@@ -39,7 +39,8 @@ export function applyMetadata(state: StageState, ins: Instruction, buildArgs: Re
       for (const [key, def] of parseKeyValues(ins.rest, vars, false)) {
         const value = buildArgs[key] ?? def ?? metaArgs.get(key);
         if (value !== undefined) state.args.set(key, value);
-        parts.push(value !== undefined ? `${key}=${value}` : key);
+        // History shows the Dockerfile's default, never a --build-arg override (dispatchArg).
+        parts.push(def !== undefined ? `${key}=${def}` : key);
       }
       return `ARG ${parts.join(' ')}`;
     }
