@@ -146,3 +146,16 @@ describe('live tty display', () => {
     expect(lastFrame).not.toContain('=> => # ');
   });
 });
+
+describe('TtyDisplay', () => {
+  it('keeps a running frame within the terminal height', async () => {
+    const { TtyDisplay } = await import('./ttyDisplay.js');
+    const out = new CollectingOutput();
+    const display = new TtyDisplay(out, 80, true, () => 1000, 6);
+    for (let i = 1; i <= 10; i++) display.apply({ type: 'vertex', vertex: { id: `v${i}`, name: `step ${i}`, started: 0, completed: i < 10 ? 0 : undefined } });
+    const frames = out.text.split('[+] Building').slice(1);
+    expect(frames.at(-1)!.split('\n').filter((l) => l !== '')).toHaveLength(5);
+    display.finish();
+    expect(out.text.slice(out.text.lastIndexOf('[+] Building')).split('\n').filter((l) => l !== '')).toHaveLength(11);
+  });
+});

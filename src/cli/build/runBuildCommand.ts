@@ -55,7 +55,7 @@ function makeRenderer(mode: BuildCommandOptions['progress'], quiet: boolean, ctx
     return { apply: (e) => printer.apply(e), finish: () => undefined, warnings: printer.model.warnings };
   }
   // auto and tty: Slipway's terminal is always a TTY; without a live terminal only the final frame is printed.
-  const display = new TtyDisplay(ctx.stderr, ctx.terminal?.columns ?? 80, ctx.terminal !== undefined, () => ctx.clock.now());
+  const display = new TtyDisplay(ctx.stderr, ctx.terminal?.columns ?? 80, ctx.terminal !== undefined, () => ctx.clock.now(), ctx.terminal?.rows);
   return { apply: (e) => display.apply(e), finish: () => display.finish(), tick: () => display.tick(), warnings: display.model.warnings };
 }
 

@@ -31,6 +31,8 @@ export class TtyDisplay {
     /** Live redraws (a terminal is attached); otherwise only `finish` prints. */
     private readonly live: boolean,
     private readonly now: () => number,
+    /** Terminal rows: a running frame taller than this shows its newest lines only, so cursor-up can reach it. */
+    private readonly height = Number.POSITIVE_INFINITY,
   ) {}
 
   apply(event: BuildEvent): void {
@@ -47,7 +49,8 @@ export class TtyDisplay {
   }
 
   private redraw(done: boolean): void {
-    const frame = renderFrame(this.model, { width: this.width, now: this.now(), done, color: this.live });
+    let frame = renderFrame(this.model, { width: this.width, now: this.now(), done, color: this.live });
+    if (!done && frame.length > this.height - 1) frame = [frame[0], ...frame.slice(frame.length - (this.height - 2))];
     let text = '';
     if (this.lines > 0) text += `\x1b[${this.lines}A\r`;
     text += frame.map((l) => `${l}\x1b[K\n`).join('');
