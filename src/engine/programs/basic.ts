@@ -71,16 +71,24 @@ export const catProgram: Program = async (ctx) => {
 
 export const envProgram: Program = async (ctx) => {
   const args = ctx.argv.slice(1);
-  const env = new Map(ctx.env);
+  const assignments: [string, string][] = [];
   while (args.length > 0 && args[0].includes('=')) {
     const a = args.shift()!;
-    env.set(a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1));
+    assignments.push([a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]);
   }
+  // env execs its command: the environment it edits is the process's own.
+  for (const [k, v] of assignments) ctx.env.set(k, v);
   if (args.length === 0) {
-    for (const [k, v] of env) ctx.stdout.write(`${k}=${v}\n`);
+    for (const [k, v] of ctx.env) ctx.stdout.write(`${k}=${v}\n`);
     return 0;
   }
-  return ctx.spawn(args, undefined, { env });
+  try {
+    return await execve(ctx, args);
+  } catch (error) {
+    if (!(error instanceof ExecError)) throw error;
+    ctx.stderr.write(`env: '${args[0]}': No such file or directory\n`);
+    return 127;
+  }
 };
 
 export const pwdProgram: Program = async (ctx) => {

@@ -100,9 +100,11 @@ export function selectProgram(fs: Vfs, path: string, argv: readonly string[], re
   const named = registry.lookup(invoked) ?? registry.lookup(basename(path));
   if (named && (marker || !line.startsWith('#!') || isBuiltinScript(invoked))) return { program: named, argv };
   if (!marker && line.startsWith('#!') && depth < MAX_INTERPRETER_DEPTH) {
-    const parts = line.slice(2).trim().split(/\s+/).filter(Boolean);
+    const parts = line.slice(2).replace(/^[ \t]+|[ \t]+$/g, '').split(/[ \t]+/).filter(Boolean);
     if (parts.length > 0) {
-      const interpreter = lookPath(fs, parts[0], env, cwd);
+      // execve reports a missing interpreter (or one spelled `/bin/sh\r` by CRLF line ends) as the script being missing.
+      const interpreter = fs.stat(parts[0])?.kind === 'file' ? parts[0] : undefined;
+      if (!interpreter) throw new ExecError(`exec ${path}: no such file or directory`, 127);
       const interpArgv = [parts[0], ...parts.slice(1), path, ...argv.slice(1)];
       return selectProgram(fs, interpreter, interpArgv, registry, env, cwd, depth + 1);
     }

@@ -46,6 +46,25 @@ describe('Runner', () => {
     expect(stdout.text).toBe('hello world\n');
   });
 
+  it('reports a missing interpreter, or a CRLF shebang, as the script not being found', async () => {
+    const { runner, fs, io, spec } = setup();
+    fs.writeFile('/bin/crlf', '#!/bin/sh\r\necho hi\r\n', { mode: 0o755 });
+    fs.writeFile('/bin/needs-bash', '#!/bin/bash\necho hi\n', { mode: 0o755 });
+    for (const name of ['crlf', 'needs-bash']) {
+      const error = await runner.run(spec([name]), fs, io, { killed: new CancelSource(), pid1: true }).catch((e: unknown) => e);
+      expect(error).toMatchObject({ detail: `exec /bin/${name}: no such file or directory`, exitCode: 127 });
+    }
+  });
+
+  it('runs #!/usr/bin/env scripts through the named interpreter', async () => {
+    const { runner, fs, io, spec, stdout } = setup();
+    fs.mkdir('/usr/bin', { recursive: true });
+    fs.writeFile('/usr/bin/env', '#!slipway env\n', { mode: 0o755 });
+    fs.writeFile('/bin/hi', '#!/usr/bin/env sh\necho "$0 says hi"\n', { mode: 0o755 });
+    expect(await runner.run(spec(['hi']), fs, io, { killed: new CancelSource(), pid1: true })).toBe(0);
+    expect(stdout.text).toBe('/bin/hi says hi\n');
+  });
+
   it('PID 1 ignores an unhandled SIGTERM; any other process dies with 143', async () => {
     const { runner, fs, io, spec, signals } = setup();
     const pid1 = runner.run(spec(['sleep', 'infinity']), fs, io, { killed: new CancelSource(), pid1: true });
