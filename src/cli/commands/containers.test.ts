@@ -142,4 +142,16 @@ describe('container commands against the engine', () => {
     expect(await rig.docker(['ps', '-aq'])).toBe(0);
     expect(rig.stdout.text).toBe('');
   });
+
+  it('attach detaches with the escape keys, printing read escape sequence and exiting 1', async () => {
+    const rig = makeRig();
+    expect(await rig.docker(['run', '-dit', '--name', 'shell', 'busybox', 'sh'])).toBe(0);
+    const stdin = new Pipe();
+    const attached = rig.docker(['attach', '--detach-keys', 'ctrl-x,x', 'shell'], { terminal: fakeTerminal(), stdin });
+    stdin.write('\x18x');
+    expect(await attached).toBe(1);
+    expect(rig.stderr.text).toBe('read escape sequence\n');
+    expect(await rig.docker(['ps', '--format', '{{.Names}}'])).toBe(0);
+    expect(rig.stdout.text).toBe('shell\n');
+  });
 });

@@ -20,7 +20,7 @@ export const attachCommand: CommandSpec = {
     if (config.paused) throw new StatusError('cannot attach to a paused container, unpause it first', 1);
     const stdin = !flags.bool('no-stdin') && config.openStdin;
     if (config.tty && stdin && !ctx.terminal) throw new StatusError('the input device is not a TTY', 1);
-    const outcome = await attachAndWait({ id: config.id, stdin, tty: config.tty, sigProxy: flags.bool('sig-proxy', true) }, ctx);
+    const outcome = await attachAndWait({ id: config.id, stdin, tty: config.tty, sigProxy: flags.bool('sig-proxy', true), detachKeys: flags.string('detach-keys') }, ctx);
     if (outcome.kind === 'detached') {
       // The escape sequence ends `docker attach` with an error (exit 1), unlike `docker run -it`.
       ctx.stderr.write('read escape sequence\n');

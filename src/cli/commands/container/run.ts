@@ -46,7 +46,7 @@ export const runCommand: CommandSpec = {
       return 0;
     }
     const tty = opts.create.tty ?? false;
-    const outcome = await attachAndWait({ id, stdin: attach.stdin, tty, sigProxy: opts.sigProxy, afterAttach: start }, ctx);
+    const outcome = await attachAndWait({ id, stdin: attach.stdin, tty, sigProxy: opts.sigProxy, detachKeys: opts.detachKeys, afterAttach: start }, ctx);
     if (outcome.kind === 'detached') return 0;
     if (outcome.kind === 'forced') throw new StatusError('', 1);
     return outcome.code;

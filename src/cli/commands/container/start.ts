@@ -24,7 +24,7 @@ export const startCommand: CommandSpec = {
       const stdin = interactive && config.openStdin;
       if (config.tty && stdin && !ctx.terminal) throw new StatusError('the input device is not a TTY', 1);
       const outcome = await attachAndWait(
-        { id: config.id, stdin, tty: config.tty, sigProxy: true, afterAttach: () => ctx.engine.containers.start(config.id) },
+        { id: config.id, stdin, tty: config.tty, sigProxy: true, detachKeys: flags.string('detach-keys'), afterAttach: () => ctx.engine.containers.start(config.id) },
         ctx,
       );
       if (outcome.kind === 'detached') return 0;

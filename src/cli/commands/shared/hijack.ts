@@ -15,14 +15,33 @@ export interface AttachRequest {
   readonly stdin: boolean;
   readonly tty: boolean;
   readonly sigProxy: boolean;
+  /** `--detach-keys`, e.g. `ctrl-x,x`; Ctrl-P Ctrl-Q when absent. */
+  readonly detachKeys?: string;
   /** Runs after the streams are connected (run and start -a start the container here). */
   readonly afterAttach?: () => Promise<void>;
 }
 
-const CTRL_P = '\x10';
-const CTRL_Q = '\x11';
+const DEFAULT_DETACH = '\x10\x11';
+
+/** moby/term ToBytes: `ctrl-a`…`ctrl-z`, `ctrl-@`, `ctrl-[`, `ctrl-\\`, `ctrl-]`, `ctrl-^`, `ctrl-_`, or single characters. */
+export function parseDetachKeys(spec: string): string {
+  let out = '';
+  for (const part of spec.split(',')) {
+    const key = part.trim().toLowerCase();
+    if (key.startsWith('ctrl-') && key.length === 6) {
+      const c = key[5];
+      if (c >= 'a' && c <= 'z') out += String.fromCharCode(c.charCodeAt(0) - 96);
+      else if (c === '@') out += '\x00';
+      else if ('[\\]^_'.includes(c)) out += String.fromCharCode(27 + '[\\]^_'.indexOf(c));
+      else throw new Error(`invalid detach keys: ${spec}`);
+    } else if (part.length === 1) out += part;
+    else throw new Error(`invalid detach keys: ${spec}`);
+  }
+  return out;
+}
 
 export async function attachAndWait(req: AttachRequest, ctx: DockerContext): Promise<AttachOutcome> {
+  const escape = req.detachKeys ? parseDetachKeys(req.detachKeys) : DEFAULT_DETACH;
   const session = ctx.engine.containers.attach(req.id, {
     stdin: req.stdin,
     stdout: ctx.stdout,
@@ -63,7 +82,7 @@ export async function attachAndWait(req: AttachRequest, ctx: DockerContext): Pro
     });
   }
 
-  if (req.stdin) void pumpInput(req.tty, session, ctx, () => finished, () => {
+  if (req.stdin) void pumpInput(req.tty, escape, session, ctx, () => finished, () => {
     session.detach();
     finish({ kind: 'detached' });
   });
@@ -91,12 +110,14 @@ export async function attachAndWait(req: AttachRequest, ctx: DockerContext): Pro
 
 async function pumpInput(
   tty: boolean,
+  escape: string,
   session: { write(data: string): void; closeStdin(): void },
   ctx: DockerContext,
   isFinished: () => boolean,
   onDetach: () => void,
 ): Promise<void> {
-  let pendingP = false;
+  // Keys that could start the escape sequence are held back until it is complete or broken.
+  let held = '';
   for (;;) {
     const chunk = await ctx.stdin.read();
     if (isFinished()) return;
@@ -110,17 +131,17 @@ async function pumpInput(
     }
     let out = '';
     for (const ch of chunk) {
-      if (pendingP) {
-        pendingP = false;
-        if (ch === CTRL_Q) {
+      held += ch;
+      if (escape.startsWith(held)) {
+        if (held === escape) {
           if (out) session.write(out);
           onDetach();
           return;
         }
-        out += CTRL_P;
+        continue;
       }
-      if (ch === CTRL_P) pendingP = true;
-      else out += ch;
+      out += held;
+      held = '';
     }
     if (out) session.write(out);
   }
