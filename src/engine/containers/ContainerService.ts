@@ -207,6 +207,8 @@ export class ContainerService implements ContainersApi, ContainerStore, Snapshot
     for (const client of this.clients.get(c.id) ?? []) client.finish(c.state.exitCode);
     this.clients.delete(c.id);
     this.pendingStdin.delete(c.id);
+    for (const resolve of this.waiters.get(c.id) ?? []) resolve(c.state.exitCode);
+    this.waiters.delete(c.id);
     this.emit('destroy', c.id);
   }
 

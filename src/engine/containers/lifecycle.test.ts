@@ -175,6 +175,18 @@ describe('ContainerService lifecycle', () => {
     expect(new TextDecoder().decode(containers.copyFrom('cc', '/etc/note.txt').entries[0].data)).toBe('kept');
   });
 
+  it('wait on a never-started container waits for its first exit, or its removal', async () => {
+    const { containers } = makeEngine();
+    const { id } = containers.create({ image: 'busybox', cmd: ['sh', '-c', 'exit 4'] });
+    const first = containers.wait(id);
+    await containers.start(id);
+    expect(await first).toBe(4);
+    const other = containers.create({ image: 'busybox' }).id;
+    const pending = containers.wait(other);
+    await containers.remove(other);
+    expect(await pending).toBe(0);
+  });
+
   it('generates moby-style random names', () => {
     const { containers } = makeEngine();
     const { id } = containers.create({ image: 'busybox' });
