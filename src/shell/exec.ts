@@ -33,6 +33,9 @@ export async function runSimple(sh: Interpreter, cmd: SimpleCommand, io: ExecIO)
       else assigns.set(a.name, value);
     }
     argv = await expandWords(cmd.words, ctx);
+    const alias = cmd.words.length > 0 && cmd.words[0].raw === argv[0] ? sh.state.aliases.get(argv[0]) : undefined;
+    // Aliases are expanded as plain words: enough for `alias ll='ls -l'` and `alias d=docker`.
+    if (alias !== undefined) argv = [...alias.split(/\s+/).filter(Boolean), ...argv.slice(1)];
   } catch (e) {
     if (!(e instanceof ExpansionError)) throw e;
     io.stderr.write(`${sh.prefix(cmd.line)}: ${e.message}\n`);

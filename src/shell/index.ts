@@ -9,6 +9,7 @@ import { SIGNAL_NUMBERS } from '../os/process.js';
 import type { Vfs } from '../os/vfs.js';
 import type { HttpClient } from './commands/http.js';
 import { ExitRequest, Interrupted, ShellSyntaxError } from './errors.js';
+import { ExpansionError } from './expand.js';
 import { BufferedInput } from './input.js';
 import { Interpreter } from './interpreter.js';
 import { parseScript } from './parser.js';
@@ -149,6 +150,10 @@ export class Shell {
         this.exitCode = e.code;
         state.lastStatus = status;
         await this.runExitTrap(execIO);
+      } else if (e instanceof ExpansionError) {
+        // An expansion failing outside a simple command (a `for` list, a `case` word) ends the line.
+        io.stderr.write(`${this.interp.prefix(0)}: ${e.message}\n`);
+        status = 1;
       } else if (e instanceof Interrupted) {
         status = e.code;
         if (!this.rt.interactive) this.exitCode = e.code;

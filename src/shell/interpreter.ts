@@ -11,7 +11,7 @@ import { expandPattern, expandString, expandWords, ExpansionError, type ExpandCo
 import { matchPattern } from './glob.js';
 import { BufferedInput } from './input.js';
 import { parseScript } from './parser.js';
-import { applyRedirects } from './redirect.js';
+import { applyRedirects, type RedirectResult } from './redirect.js';
 import { SignalHub, type ExecIO, type Runtime } from './runtime.js';
 import { cloneState, type ShellState } from './state.js';
 
@@ -178,7 +178,25 @@ export class Interpreter {
   async redirect(redirs: readonly Redirect[], io: ExecIO, line: number): Promise<{ io: ExecIO; close(): void } | null> {
     if (redirs.length === 0) return { io, close: () => undefined };
     const ctx = this.expandContext(io);
-    const result = await applyRedirects(redirs, io, {
+    const result = await this.applyRedirectsReporting(redirs, io, line, ctx);
+    if (!result) return null;
+    const { stdin, stdout, stderr } = result.streams;
+    const changed = stdin !== io.stdin || stdout !== io.stdout;
+    return { io: { ...io, stdin: BufferedInput.of(stdin), stdout, stderr, terminal: changed ? undefined : io.terminal }, close: result.close };
+  }
+
+  private async applyRedirectsReporting(redirs: readonly Redirect[], io: ExecIO, line: number, ctx: ExpandContext): Promise<RedirectResult | null> {
+    try {
+      return await this.applyRedirectsOnce(redirs, io, line, ctx);
+    } catch (e) {
+      if (!(e instanceof ExpansionError)) throw e;
+      io.stderr.write(`${this.prefix(line)}: ${e.message}\n`);
+      return null;
+    }
+  }
+
+  private applyRedirectsOnce(redirs: readonly Redirect[], io: ExecIO, line: number, ctx: ExpandContext): Promise<RedirectResult | null> {
+    return applyRedirects(redirs, io, {
       fs: this.rt.fs,
       cwd: this.state.cwd,
       expand: async (r) => {
@@ -190,10 +208,6 @@ export class Interpreter {
       },
       fail: (message) => io.stderr.write(`${this.prefix(line)}: ${message}\n`),
     });
-    if (!result) return null;
-    const { stdin, stdout, stderr } = result.streams;
-    const changed = stdin !== io.stdin || stdout !== io.stdout;
-    return { io: { ...io, stdin: BufferedInput.of(stdin), stdout, stderr, terminal: changed ? undefined : io.terminal }, close: result.close };
   }
 
   private async runCompound(command: Command, io: ExecIO): Promise<number> {

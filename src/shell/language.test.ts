@@ -187,3 +187,13 @@ describe('interactive details', () => {
     expect((await t.run('set -x; echo "a b" c')).err).toBe("+ echo 'a b' c\n");
   });
 });
+
+describe('expansion errors outside simple commands', () => {
+  it('reports an ambiguous redirect and a failing for list', async () => {
+    const h = harness();
+    h.fs.writeFile('/home/user/a', '');
+    h.fs.writeFile('/home/user/b', '');
+    expect(await h.run('echo x > *')).toEqual({ status: 1, out: '', err: 'bash: *: ambiguous redirect\n' });
+    expect((await h.run('for i in ${NOPE:?missing}; do echo $i; done')).err).toBe('bash: NOPE: missing\n');
+  });
+});

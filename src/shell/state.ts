@@ -32,6 +32,7 @@ export interface ShellState {
   lastBackground: number;
   readonly pid: number;
   readonly functions: Map<string, Command>;
+  readonly aliases: Map<string, string>;
   /** Trap commands by signal name (`SIGINT`) or `EXIT`. */
   readonly traps: Map<string, string>;
   readonly options: ShellOptions;
@@ -54,6 +55,7 @@ export function newState(init: { env: Map<string, string>; cwd: string; argv0: s
     lastBackground: 0,
     pid: init.pid,
     functions: new Map(),
+    aliases: new Map(),
     traps: new Map(),
     options: { errexit: false, nounset: false, pipefail: false, xtrace: false },
     jobs: new Map(),
@@ -70,6 +72,7 @@ export function cloneState(s: ShellState): ShellState {
     exported: new Set(s.exported),
     positional: [...s.positional],
     functions: new Map(s.functions),
+    aliases: new Map(s.aliases),
     traps: new Map(),
     options: { ...s.options },
     jobs: new Map(),

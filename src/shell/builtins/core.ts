@@ -224,3 +224,34 @@ export const source: Builtin = async (args, { sh, io, err, name }) => {
     if (args.length > 1) sh.state.positional = saved;
   }
 };
+
+export const alias: Builtin = (args, { sh, io, err }) => {
+  const { aliases } = sh.state;
+  if (args.length === 0 || args[0] === '-p') {
+    for (const [name, value] of [...aliases].sort()) io.stdout.write(`alias ${name}='${value.replace(/'/g, "'\\''")}'\n`);
+    return 0;
+  }
+  let status = 0;
+  for (const arg of args) {
+    const eq = arg.indexOf('=');
+    if (eq > 0) aliases.set(arg.slice(0, eq), arg.slice(eq + 1));
+    else if (aliases.has(arg)) io.stdout.write(`alias ${arg}='${aliases.get(arg)!.replace(/'/g, "'\\''")}'\n`);
+    else {
+      err(`${arg}: not found`);
+      status = 1;
+    }
+  }
+  return status;
+};
+
+export const unalias: Builtin = (args, { sh, err }) => {
+  let status = 0;
+  for (const name of args) {
+    if (name === '-a') sh.state.aliases.clear();
+    else if (!sh.state.aliases.delete(name)) {
+      err(`${name}: not found`);
+      status = 1;
+    }
+  }
+  return status;
+};

@@ -5,6 +5,7 @@ import { kill, jobsBuiltin, read, trap, wait } from './jobs.js';
 import { command, env, exec, help, history, type, which } from './lookup.js';
 import { bracket, doubleBracket, test } from './test.js';
 import type { Builtin } from './types.js';
+import { xargs } from './xargs.js';
 
 export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['cd', core.cd],
@@ -41,4 +42,7 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['history', history],
   ['help', help],
   ['env', env],
+  ['xargs', xargs],
+  ['alias', core.alias],
+  ['unalias', core.unalias],
 ]);

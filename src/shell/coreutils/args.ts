@@ -37,7 +37,7 @@ export function parseArgs(
       else flags.add(short);
       continue;
     }
-    if (a.startsWith('-') && a.length > 1 && !/^-[0-9]/.test(a)) {
+    if (a.startsWith('-') && a.length > 1 && !(/^-[0-9]/.test(a) && !known.includes(a[1]) && !withValue.includes(a[1]))) {
       for (let j = 1; j < a.length; j++) {
         const f = a[j];
         if (withValue.includes(f)) {

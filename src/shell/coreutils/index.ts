@@ -3,7 +3,9 @@ import type { ExternalCommand } from '../../os/process.js';
 import { createCurl } from '../commands/curl.js';
 import type { Runtime } from '../runtime.js';
 import * as files from './files.js';
+import { find } from './find.js';
 import { grep } from './grep.js';
+import { sed } from './sed.js';
 import { ls } from './ls.js';
 import * as system from './system.js';
 import * as text from './text.js';
@@ -31,6 +33,11 @@ const TABLE: ReadonlyMap<string, ExternalCommand> = new Map<string, ExternalComm
   ['tee', text.tee],
   ['seq', text.seq],
   ['grep', grep],
+  ['find', find],
+  ['sed', sed],
+  ['yes', text.yes],
+  ['less', files.cat],
+  ['more', files.cat],
   ['date', system.date],
   ['uname', system.uname],
   ['whoami', system.whoami],

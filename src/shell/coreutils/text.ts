@@ -337,3 +337,23 @@ export const seq: ExternalCommand = async (argv, ctx) => {
   if (any) ctx.stdout.write(chunk + '\n');
   return 0;
 };
+
+/** `yes`: endless lines, stopped by a closed pipe (head) or Ctrl-C. */
+export const yes: ExternalCommand = async (argv, ctx) => {
+  const line = (argv.length > 1 ? argv.slice(1).join(' ') : 'y') + '\n';
+  let stop = false;
+  const off = ctx.signals.on((sig) => {
+    if (sig === 'SIGINT' || sig === 'SIGKILL') stop = true;
+  });
+  try {
+    const block = line.repeat(Math.max(1, Math.floor(4096 / line.length)));
+    while (!stop) {
+      ctx.stdout.write(block);
+      // Lets the reader run; a finished reader makes the next write throw (SIGPIPE).
+      await ctx.clock.sleep(0);
+    }
+  } finally {
+    off();
+  }
+  return 130;
+};
