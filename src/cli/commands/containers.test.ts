@@ -123,6 +123,8 @@ describe('container commands against the engine', () => {
     expect(rig.stderr.text).toBe('error: no such object: nosuch\n');
     expect(await rig.docker(['inspect', '-f', '{{nofunc .}}', 'box'])).toBe(64);
     expect(rig.stderr.text).toBe('template parsing error: template: :1: function "nofunc" not defined\n');
+    expect(await rig.docker(['inspect', '-f', '{{.Nope.Deeper}}', 'box'])).toBe(1);
+    expect(rig.stderr.text).toBe('template parsing error: template: :1:2: executing "" at <.Nope.Deeper>: nil pointer evaluating interface {}.Deeper\n');
   });
 
   it('ps validates --format before listing, like docker ps', async () => {

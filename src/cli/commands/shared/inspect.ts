@@ -38,8 +38,8 @@ export function printInspect(
       try {
         ctx.stdout.write(`${template.execute(object)}\n`);
       } catch (error) {
-        if (error instanceof TemplateError) throw new StatusError(error.message, 1);
-        throw error;
+        if (!(error instanceof TemplateError)) throw error;
+        errors.push(`template parsing error: ${error.message}`);
       }
     }
   } else {
