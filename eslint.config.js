@@ -59,6 +59,13 @@ export default tseslint.config(
   rule(['src/lessons/**/*.ts'], [layer('cli'), layer('worker'), layer('store'), layer('ui'), ...uiPackages], true),
   // src/worker/session: the composition of engine + cli + shell, shared by the worker and the headless CLI.
   rule(['src/worker/session/**/*.ts'], [layer('store'), layer('ui'), ...uiPackages], true),
+  // The service worker template: plain JS in the service worker's global scope.
+  {
+    files: ['src/sw/**/*.js'],
+    languageOptions: {
+      globals: { self: 'readonly', caches: 'readonly', fetch: 'readonly', URL: 'readonly', __FILES__: 'readonly' },
+    },
+  },
   // Browser app: comlink only in src/worker, zustand only in src/store, React/xterm/Monaco only in src/ui (and main.tsx).
   rule(
     ['src/worker/**/*.ts'],
