@@ -20,6 +20,8 @@ import { quoteForShell } from './quote.js';
 const BIN_DIRS = new Set(['/bin', '/usr/bin', '/usr/local/bin', '/sbin', '/usr/sbin']);
 const SHELLS = new Set(['sh', 'bash', 'dash', 'ash']);
 const MAX_FUNCTION_DEPTH = 1000;
+/** Builtins dash does not have: `sh: 1: [[: not found`. */
+const BASH_ONLY = new Set(['[[', 'source', 'alias', 'unalias', 'history']);
 
 export async function runSimple(sh: Interpreter, cmd: SimpleCommand, io: ExecIO): Promise<number> {
   const ctx = sh.expandContext(io);
@@ -61,7 +63,7 @@ export async function invoke(sh: Interpreter, argv: string[], assigns: ReadonlyM
   const name = argv[0];
   const fn = sh.state.functions.get(name);
   if (fn) return callFunction(sh, fn, argv, assigns, io);
-  const builtin = BUILTINS.get(name);
+  const builtin = sh.rt.flavor === 'sh' && BASH_ONLY.has(name) ? undefined : BUILTINS.get(name);
   if (builtin) {
     const restore = applyTemporarily(sh, assigns);
     try {

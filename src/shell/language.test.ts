@@ -197,3 +197,11 @@ describe('expansion errors outside simple commands', () => {
     expect((await h.run('for i in ${NOPE:?missing}; do echo $i; done')).err).toBe('bash: NOPE: missing\n');
   });
 });
+
+describe('sh flavor (dash)', () => {
+  it('echo interprets escapes and has only -n; bash-only builtins are missing', async () => {
+    const h = harness({ flavor: 'sh', scriptName: '/bin/sh' });
+    expect((await h.run("echo 'a\\tb'; echo -e x; echo -n y")).out).toBe('a\tb\n-e x\ny');
+    expect(await h.run('[[ 1 ]]')).toEqual({ status: 127, out: '', err: '/bin/sh: 1: [[: not found\n' });
+  });
+});

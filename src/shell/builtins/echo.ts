@@ -24,7 +24,16 @@ export function echoEscapes(s: string): [string, boolean] {
   return [out, false];
 }
 
-export const echo: Builtin = (args, { io }) => {
+/** dash's echo: only -n is an option, and escapes are always interpreted (`echo 'a\nb'` prints two lines). */
+function dashEcho(args: string[], write: (text: string) => void): number {
+  const noNewline = args[0] === '-n';
+  const [text, stopped] = echoEscapes((noNewline ? args.slice(1) : args).join(' '));
+  write(noNewline || stopped ? text : text + '\n');
+  return 0;
+}
+
+export const echo: Builtin = (args, { io, sh }) => {
+  if (sh.rt.flavor === 'sh') return dashEcho(args, (t) => io.stdout.write(t));
   let newline = true;
   let escapes = false;
   let i = 0;
