@@ -19,6 +19,12 @@ describe('runLessonsCheck', () => {
     expect(code).toBe(0);
   });
 
+  it('accepts a single lesson folder as DIR', async () => {
+    const { code, out } = await check('good/01-hello');
+    expect(out.split('\n')[0]).toBe('ok   01-hello (4 tasks)');
+    expect(code).toBe(0);
+  });
+
   it('fails on unparsable frontmatter', async () => {
     const { code, out } = await check('bad-frontmatter');
     expect(out).toMatch(/^FAIL 01-bad-yaml: frontmatter: invalid YAML at line \d+/);

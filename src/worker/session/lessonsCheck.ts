@@ -218,18 +218,20 @@ export async function runLessonsCheck(dir: string, io: LessonsCheckIo, host: Les
   }
   let passed = 0;
   for (const folder of folders) {
+    // DIR may be a single lesson folder: name it after the folder, not '.'.
+    const id = folder.id === '.' ? dir.replace(/\/+$/, '').split('/').pop() || dir : folder.id;
     let verdict: LessonVerdict;
     try {
-      verdict = await checkLesson(folder.id, folder.files, host);
+      verdict = await checkLesson(id, folder.files, host);
     } catch (error) {
       verdict = { ok: false, reasons: [`the check crashed: ${error instanceof Error ? error.message : String(error)}`] };
     }
     if (verdict.ok) {
       passed++;
-      io.stdout(`ok   ${folder.id} (${verdict.tasks} task${verdict.tasks === 1 ? '' : 's'})\n`);
+      io.stdout(`ok   ${id} (${verdict.tasks} task${verdict.tasks === 1 ? '' : 's'})\n`);
     } else {
-      io.stdout(`FAIL ${folder.id}: ${verdict.reasons.join('; ')}\n`);
-      if (host.verbose && verdict.transcript) io.stderr(`--- ${folder.id} transcript\n${verdict.transcript}\n---\n`);
+      io.stdout(`FAIL ${id}: ${verdict.reasons.join('; ')}\n`);
+      if (host.verbose && verdict.transcript) io.stderr(`--- ${id} transcript\n${verdict.transcript}\n---\n`);
     }
   }
   const failed = folders.length - passed;
