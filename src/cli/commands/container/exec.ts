@@ -27,8 +27,8 @@ export const execCommand: CommandSpec = {
     const interactive = flags.bool('interactive');
     const detach = flags.bool('detach');
     if (tty && interactive && !detach && !ctx.terminal) throw new StatusError('the input device is not a TTY', 1);
-    const raw = tty && interactive && !detach && ctx.terminal !== undefined;
-    if (raw) ctx.terminal!.setRawMode(true);
+    // The engine's exec has no pseudo-terminal line discipline of its own (run/attach sessions do),
+    // so the terminal stays cooked and the process reads whole lines.
     try {
       const code = await ctx.engine.containers.exec(
         container,
@@ -48,8 +48,6 @@ export const execCommand: CommandSpec = {
       // A failed exec start reports the runtime's error and the 126/127 exit code the daemon set.
       if (isEngineError(error) && error.category === 'startFailed') throw new StatusError(error.message, error.exitCode ?? 126);
       throw new StatusError(errorText(error), 1);
-    } finally {
-      if (raw) ctx.terminal!.setRawMode(false);
     }
   },
 };
