@@ -3,7 +3,8 @@
  * with their real dependency lists (flattened the way npm hoists them).
  * One line per release line: `name@major version [deps…]`, where a dep
  * may pin a major (`debug@2`). `+` after the version marks packages that
- * declare funding (what `npm fund` counts).
+ * declare funding (what `npm fund` counts). Optional macOS-only packages
+ * (fsevents) are left out: npm skips them on Linux.
  */
 const DATA = `
 express@4 4.21.2 accepts@1 array-flatten body-parser@1 content-disposition@0 content-type cookie@0 cookie-signature@1.0 debug@2 depd encodeurl@2 escape-html etag finalhandler@1 fresh@0 http-errors merge-descriptors@1 methods on-finished parseurl path-to-regexp@0 proxy-addr qs range-parser safe-buffer send@0 serve-static@1 setprototypeof statuses type-is@1 utils-merge vary
@@ -104,7 +105,7 @@ utils-merge@1 1.0.1
 vary@1 1.1.2
 wrappy@1 1.0.2
 nodemon@3 3.1.10+ chokidar debug@4 ignore-by-default minimatch pstree.remy semver simple-update-notifier supports-color touch undefsafe
-chokidar@3 3.6.0+ anymatch braces glob-parent is-binary-path is-glob normalize-path readdirp fsevents
+chokidar@3 3.6.0+ anymatch braces glob-parent is-binary-path is-glob normalize-path readdirp
 anymatch@3 3.1.3 normalize-path picomatch
 braces@3 3.0.3 fill-range
 fill-range@7 7.1.1 to-regex-range
@@ -118,7 +119,6 @@ binary-extensions@2 2.3.0+
 normalize-path@3 3.0.0
 picomatch@2 2.3.1+
 readdirp@3 3.6.0 picomatch
-fsevents@2 2.3.3
 ignore-by-default@1 1.0.1
 minimatch@3 3.1.2 brace-expansion
 brace-expansion@1 1.1.12 balanced-match concat-map
