@@ -31,7 +31,8 @@ const rule = (files, patterns, pure) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', '.tsbuild', 'test-results', 'playwright-report', 'e2e/screenshots'] },
+  // Student code (lesson workspaces, fixtures, test data) is content, not Slipway source.
+  { ignores: ['node_modules', 'dist', '.tsbuild', 'test-results', 'playwright-report', 'e2e/screenshots', 'lessons/**', 'tests/fixtures/**', '**/testdata/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
