@@ -39,6 +39,12 @@ describe('LessonFrontmatterSchema', () => {
     expect(LessonFrontmatterSchema.safeParse(later).error?.issues[0].message).toMatch(/only depend on earlier tasks/);
   });
 
+  it('rejects a quiz id that repeats another quiz or task id', () => {
+    const quiz = { id: 'a', question: '?', type: 'single', options: [{ text: 'x', correct: true }, { text: 'y' }] };
+    expect(LessonFrontmatterSchema.safeParse({ ...minimal, quiz: [quiz] }).error?.issues[0].message).toMatch(/^duplicate id a/);
+    expect(LessonFrontmatterSchema.safeParse({ ...minimal, quiz: [{ ...quiz, id: 'q' }] }).success).toBe(true);
+  });
+
   it('gives every field a description', () => {
     const shape = LessonFrontmatterSchema.shape;
     for (const [key, field] of Object.entries(shape)) expect(field.description, key).toBeTruthy();

@@ -60,6 +60,11 @@ export const LessonFrontmatterSchema = z
       if (ids.has(task.id)) ctx.addIssue({ code: 'custom', message: `duplicate task id ${task.id}`, path: ['tasks', i, 'id'] });
       ids.add(task.id);
     });
+    const quizIds = new Set<string>();
+    lesson.quiz.forEach((quiz, i) => {
+      if (quizIds.has(quiz.id) || ids.has(quiz.id)) ctx.addIssue({ code: 'custom', message: `duplicate id ${quiz.id} (quiz ids must differ from each other and from task ids)`, path: ['quiz', i, 'id'] });
+      quizIds.add(quiz.id);
+    });
     lesson.tasks.forEach((task, i) => {
       for (const dep of task.dependsOn) {
         if (!ids.has(dep)) ctx.addIssue({ code: 'custom', message: `task ${task.id} depends on unknown task ${dep}`, path: ['tasks', i, 'dependsOn'] });
