@@ -13,3 +13,15 @@ if (root) {
     </StrictMode>,
   );
 }
+
+// Offline after the first visit; registered once the terminal is up so it never competes with it.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  const register = (): void => {
+    if (performance.getEntriesByName('terminal-ready').length === 0) {
+      setTimeout(register, 200);
+      return;
+    }
+    navigator.serviceWorker.register('./sw.js').catch(() => undefined);
+  };
+  window.addEventListener('load', register);
+}

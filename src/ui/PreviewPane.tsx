@@ -70,7 +70,14 @@ export function PreviewPane() {
         <button onClick={() => setReload((n) => n + 1)}>Reload</button>
         {page.status ? <span className="muted">{page.status}</span> : null}
       </div>
-      {page.error ? <p className="error pad">{page.error}</p> : <iframe title={`Preview of localhost:${shown}`} sandbox="allow-scripts" srcDoc={page.html ?? ''} />}
+      {page.error ? (
+        <p className="error pad">{page.error}</p>
+      ) : page.html !== undefined ? (
+        // A new frame per page load: an srcdoc swap inside a sandboxed frame can leave the old document showing.
+        <iframe key={`${shown}:${reload}:${page.html.length}`} title={`Preview of localhost:${shown}`} sandbox="allow-scripts" srcDoc={page.html} />
+      ) : (
+        <p className="muted pad">Loading…</p>
+      )}
     </div>
   );
 }
