@@ -60,6 +60,11 @@ class FakeShell implements SessionShell {
             resolve(130);
           });
         });
+      case 'two': {
+        const both = await Promise.all([io.stdin.read(), io.stdin.read()]);
+        io.stdout.write(JSON.stringify(both) + '\n');
+        return 0;
+      }
       case 'history':
         io.stdout.write(this.config.history().join('|') + '\n');
         return 0;
@@ -131,6 +136,11 @@ describe('TerminalSession', () => {
     const { text } = await transcript(['ask', '^D', 'wait', '^C']);
     expect(text).toContain('Name:\nEOF\n');
     expect(text).toContain('waiting^C\ngot SIGINT\nstudent@slipway:~/app$');
+  });
+
+  it('serves two reads waiting at once, one line each', async () => {
+    const { text } = await transcript(['two', 'a', 'b', 'echo done']);
+    expect(text).toContain('two\na\nb\n["a\\n","b\\n"]\nstudent@slipway:~/app$ echo done\ndone\n');
   });
 
   it('does not echo a password', async () => {

@@ -219,6 +219,8 @@ export class TerminalSession {
     const reader = this.readers.shift();
     if (reader) {
       reader(chunk);
+      // Another read was already waiting (two readers in one job): the terminal keeps reading for it.
+      if (this.readers.length > 0 && !this.raw) this.editor.readLine(this.output.column);
       this.notify();
     } else {
       this.queued.push(chunk);
@@ -226,11 +228,11 @@ export class TerminalSession {
   }
 
   private runJob(source: string): void {
-    const signals = new SignalEmitter();
-    this.job = { signals };
+    const job = { signals: new SignalEmitter() };
+    this.job = job;
     this.queued.length = 0;
     const stdout = this.output.stream();
-    const io: CommandIO = { stdin: this.stdin(), stdout, stderr: stdout, signals, terminal: this.terminalControl() };
+    const io: CommandIO = { stdin: this.stdin(job), stdout, stderr: stdout, signals: job.signals, terminal: this.terminalControl() };
     this.notify();
     this.jobDone = this.shell
       .run(source, io)
@@ -264,10 +266,11 @@ export class TerminalSession {
     this.showPrompt();
   }
 
-  private stdin(): InputStream {
+  /** The terminal as one job's stdin; once that job is over (a background job lives on), it reads end of file. */
+  private stdin(job: { readonly signals: SignalEmitter }): InputStream {
     return {
       read: () => {
-        if (!this.job) return Promise.resolve(null);
+        if (this.job !== job) return Promise.resolve(null);
         if (this.queued.length > 0) return Promise.resolve(this.queued.shift()!);
         return new Promise<string | null>((resolve) => {
           this.readers.push(resolve);
