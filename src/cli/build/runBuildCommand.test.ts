@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { EngineApi } from '../../engine/index.js';
 import { harness, SEED_FILES, type Harness } from '../../engine/builder/testing/fixture.js';
-import { CollectingOutput, SignalEmitter, emptyInput } from '../../os/streams.js';
+import { CollectingOutput, SignalEmitter, emptyInput, inputFrom } from '../../os/streams.js';
 import type { DockerContext } from '../context.js';
 import { runBuildCommand, type BuildCommandOptions } from './runBuildCommand.js';
 
@@ -157,5 +157,15 @@ describe('TtyDisplay', () => {
     expect(frames.at(-1)!.split('\n').filter((l) => l !== '')).toHaveLength(5);
     display.finish();
     expect(out.text.slice(out.text.lastIndexOf('[+] Building')).split('\n').filter((l) => l !== '')).toHaveLength(11);
+  });
+});
+
+describe('docker build -', () => {
+  it('reads the Dockerfile from stdin with an empty context', async () => {
+    const h = harness({});
+    const io = dockerCtx(h);
+    const ctx = { ...io.ctx, stdin: inputFrom('FROM node\nCMD ["node"]\n') };
+    expect(await runBuildCommand({ ...base, context: '-', quiet: true }, ctx)).toBe(0);
+    expect(io.stdout.text).toMatch(/^sha256:[0-9a-f]{64}\n$/);
   });
 });

@@ -5,7 +5,9 @@
  */
 import { isBuildFailure, type BuildEvent } from '../../engine/index.js';
 import type { DockerContext } from '../context.js';
-import { CancelSource } from '../../os/streams.js';
+import { MemFs } from '../../os/memfs.js';
+import { CancelSource, readAll } from '../../os/streams.js';
+import type { Vfs } from '../../os/vfs.js';
 import { errorLogBlock, finalErrorLine, sourceSnippet, warningSummary } from './errorReport.js';
 import { PlainPrinter } from './plainPrinter.js';
 import { tagError } from './tagValidation.js';
@@ -64,15 +66,31 @@ export async function runBuildCommand(options: BuildCommandOptions, ctx: DockerC
     ctx.stderr.write(`ERROR: failed to build: ${message}\n`);
     return 1;
   };
+  if (options.context === '-') return buildFromStdin(options, ctx);
   const contextDir = resolve(ctx.cwd, options.context);
   const st = ctx.fs.stat(contextDir);
   if (!st) return fail(`unable to prepare context: path ${JSON.stringify(options.context)} not found`);
   if (st.kind !== 'dir') return fail(`unable to prepare context: context must be a directory: ${contextDir}`);
+  const dockerfile = options.file !== undefined ? resolve(ctx.cwd, options.file) : `${contextDir === '/' ? '' : contextDir}/Dockerfile`;
+  return runBuild(options, ctx, ctx.fs, contextDir, dockerfile);
+}
+
+/** `docker build - < Dockerfile`: the Dockerfile comes from stdin and there is no context. */
+async function buildFromStdin(options: BuildCommandOptions, ctx: DockerContext): Promise<number> {
+  const fs = new MemFs();
+  fs.mkdir('/context', { recursive: true });
+  fs.writeFile('/context/Dockerfile', await readAll(ctx.stdin));
+  return runBuild(options, ctx, fs, '/context', '/context/Dockerfile');
+}
+
+async function runBuild(options: BuildCommandOptions, ctx: DockerContext, fs: Vfs, contextDir: string, dockerfile: string): Promise<number> {
   for (const tag of options.tags) {
     const err = tagError(tag);
-    if (err) return fail(err);
+    if (err) {
+      ctx.stderr.write(`ERROR: failed to build: ${err}\n`);
+      return 1;
+    }
   }
-  const dockerfile = options.file !== undefined ? resolve(ctx.cwd, options.file) : `${contextDir === '/' ? '' : contextDir}/Dockerfile`;
   const renderer = makeRenderer(options.progress, options.quiet, ctx);
   const cancel = new CancelSource();
   const unsubscribe = ctx.signals.on((signal) => {
@@ -82,7 +100,7 @@ export async function runBuildCommand(options: BuildCommandOptions, ctx: DockerC
   const ticker = ctx.terminal ? tick(ctx, renderer, finished) : Promise.resolve();
   try {
     const record = await ctx.engine.builder.build(
-      { context: ctx.fs, contextDir, dockerfile, tags: options.tags, noCache: options.noCache, pull: options.pull, buildArgs: options.buildArgs, target: options.target },
+      { context: fs, contextDir, dockerfile, tags: options.tags, noCache: options.noCache, pull: options.pull, buildArgs: options.buildArgs, target: options.target },
       (event) => renderer.apply(event),
       cancel,
     );
