@@ -35,6 +35,8 @@ export function compose(options: HeadlessOptions): Composition {
   const engine = new Engine({ clock, ids });
   const fs = new MemFs({ now: () => clock.now(), uid: 1000, gid: 1000 });
   fs.mkdir(DEFAULT_CWD, { recursive: true });
+  // The few host directories a student reaches for (`docker cp web:/etc/nginx/nginx.conf /tmp`).
+  fs.mkdir('/tmp', { mode: 0o1777 });
   if (options.workspace) loadWorkspace(options.workspace, fs, DEFAULT_CWD);
   return { engine, fs, clock, ids };
 }
