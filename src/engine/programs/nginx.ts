@@ -60,8 +60,14 @@ function serve(ctx: ProgramContext, request: HttpRequest, version: string): Http
   } catch {
     return fail(400, 'Bad Request');
   }
+  // nginx rejects a URI whose `..` segments climb above the root.
+  let depth = 0;
+  for (const segment of path.split('/')) {
+    if (segment === '..') depth--;
+    else if (segment !== '' && segment !== '.') depth++;
+    if (depth < 0) return fail(400, 'Bad Request');
+  }
   let file = resolvePath(ROOT, `.${path.startsWith('/') ? path : `/${path}`}`);
-  if (!file.startsWith(ROOT)) return fail(403, 'Forbidden');
   let stat = ctx.fs.stat(file);
   if (stat?.kind === 'dir') {
     if (!path.endsWith('/')) {

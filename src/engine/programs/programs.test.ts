@@ -43,6 +43,28 @@ describe('built-in programs', () => {
     expect(err.text).not.toContain('gracefully shutting down');
   });
 
+  it('nginx redirects directories, answers HEAD, refuses other methods, and types files', async () => {
+    const engine = makeEngine();
+    const { containers } = engine;
+    containers.create({ image: 'nginx', name: 'web', publish: [{ containerPort: '80/tcp', hostIp: '', hostPort: '8080' }] });
+    containers.copyTo('web', '/usr/share/nginx/html', [
+      { path: 'docs', kind: 'dir', mode: 0o755 },
+      { path: 'docs/index.html', kind: 'file', mode: 0o644, data: new TextEncoder().encode('<p>docs</p>') },
+      { path: 'app.js', kind: 'file', mode: 0o644, data: new TextEncoder().encode('1') },
+    ]);
+    await containers.start('web');
+    await tick();
+    const req = (method: string, url: string) => containers.http(8080, { method, url, headers: { host: 'localhost:8080' }, body: new Uint8Array(0) });
+    const moved = await req('GET', '/docs');
+    expect([moved.status, moved.headers.location]).toEqual([301, 'http://localhost:8080/docs/']);
+    expect(new TextDecoder().decode((await req('GET', '/docs/')).body)).toBe('<p>docs</p>');
+    const head = await req('HEAD', '/app.js');
+    expect([head.status, head.headers['content-type'], head.headers['content-length'], head.body.length]).toEqual([200, 'application/javascript', '1', 0]);
+    expect((await req('POST', '/')).status).toBe(405);
+    expect((await req('GET', '/../etc/passwd')).status).toBe(400);
+    expect((await req('GET', '/docs/../app.js')).status).toBe(200);
+  });
+
   it('nginx without "daemon off;" forks away and the container exits at once', async () => {
     const engine = makeEngine();
     expect(await runAttached(engine, { image: 'nginx', cmd: ['nginx'] })).toMatchObject({ code: 0 });
