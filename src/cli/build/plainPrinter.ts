@@ -13,8 +13,12 @@ export class PlainPrinter {
   private readonly partial = new Map<string, string>();
   private current?: string;
   private next = 1;
+  private readonly last = new Map<string, { current: number; time: number }>();
 
-  constructor(private readonly out: OutputStream) {}
+  constructor(
+    private readonly out: OutputStream,
+    private readonly now: () => number = () => 0,
+  ) {}
 
   start(): void {
     this.out.write('#0 building with "default" instance using docker driver\n\n');
@@ -26,6 +30,14 @@ export class PlainPrinter {
     const n = this.header(vertex);
     if (event.type === 'status') {
       const status = vertex.statuses.find((s) => s.id === event.id)!;
+      // printer.go: an unfinished status reprints only after 5% more progress or 5 s.
+      const last = this.last.get(status.id);
+      const time = this.now();
+      if (last && status.completed === undefined) {
+        const delta = status.total ? ((status.current ?? 0) - last.current) / status.total : 0;
+        if (delta < 0.05 && time - last.time < 5000) return;
+      }
+      this.last.set(status.id, { current: status.current ?? 0, time });
       this.out.write(`#${n} ${statusLine(status)}\n`);
     } else if (event.type === 'log') {
       const text = (this.partial.get(vertex.id) ?? '') + event.text;

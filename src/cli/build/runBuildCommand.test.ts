@@ -169,3 +169,26 @@ describe('docker build -', () => {
     expect(io.stdout.text).toMatch(/^sha256:[0-9a-f]{64}\n$/);
   });
 });
+
+describe('PlainPrinter', () => {
+  it('reprints an unfinished status only after 5% progress or 5 s', async () => {
+    const { PlainPrinter } = await import('./plainPrinter.js');
+    const out = new CollectingOutput();
+    let now = 0;
+    const p = new PlainPrinter(out, () => now);
+    p.apply({ type: 'vertex', vertex: { id: 'v', name: 'pull', started: 0 } });
+    const status = (current: number, completed?: number) => p.apply({ type: 'status', vertexId: 'v', id: 's', name: 'sha256:abc', current, total: 1000, started: 0, completed });
+    status(100);
+    status(120);
+    now = 6000;
+    status(130);
+    status(500);
+    status(1000, 7000);
+    expect(out.text.split('\n').filter((l) => l.startsWith('#1 sha256'))).toEqual([
+      '#1 sha256:abc 100B / 1.00kB',
+      '#1 sha256:abc 130B / 1.00kB',
+      '#1 sha256:abc 500B / 1.00kB',
+      '#1 sha256:abc 1.00kB / 1.00kB 7.0s done',
+    ]);
+  });
+});

@@ -52,7 +52,7 @@ function makeRenderer(mode: BuildCommandOptions['progress'], quiet: boolean, ctx
     return { apply: (e) => ctx.stderr.write(`${JSON.stringify(e)}\n`), finish: () => undefined, warnings };
   }
   if (mode === 'plain') {
-    const printer = new PlainPrinter(ctx.stderr);
+    const printer = new PlainPrinter(ctx.stderr, () => ctx.clock.now());
     printer.start();
     return { apply: (e) => printer.apply(e), finish: () => undefined, warnings: printer.model.warnings };
   }
