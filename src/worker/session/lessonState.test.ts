@@ -44,6 +44,20 @@ describe('buildLessonState', () => {
   });
 });
 
+describe('CommandLog', () => {
+  it('records repeated lines, lines with a leading space and multi-line input, but not empty lines', async () => {
+    const world = new LessonWorld({}, virtualTime());
+    await world.type(['docker ps', '', 'docker ps', 'false', ' echo spaced', 'for i in 1 2; do', 'echo $i', 'done']);
+    expect(world.log.entries).toEqual([
+      { line: 'docker ps', exitCode: 0 },
+      { line: 'docker ps', exitCode: 0 },
+      { line: 'false', exitCode: 1 },
+      { line: 'echo spaced', exitCode: 0 },
+      { line: 'for i in 1 2; do echo $i; done', exitCode: 0 },
+    ]);
+  });
+});
+
 describe('dockerfileFact', () => {
   it('lists instructions with upper-case keywords and their argument text', () => {
     const { instructions } = dockerfileFact('from node\nCOPY --chown=1 package.json \\\n  /app\n');

@@ -84,7 +84,21 @@ export class LessonWorld {
 
   /** Types lines as a student would; resolves with the last command's status. */
   type(lines: readonly string[]): Promise<number> {
-    return runTranscript(this.session, this.recorder, lines, {
+    const session = this.session;
+    const log = this.log;
+    // The log sees what is typed at the prompt (history skips some lines).
+    const target = {
+      input: (data: string) => log.input(data),
+      waitingForInput: () => session.waitingForInput(),
+      isIdle: () => session.isIdle(),
+      get state() {
+        return session.state;
+      },
+      get lastStatus() {
+        return session.lastStatus;
+      },
+    };
+    return runTranscript(target, this.recorder, lines, {
       beforeLine: () => this.time.advance(TYPING_MS),
       settle: () => this.time.settle(),
       quietRounds: 60,
