@@ -321,6 +321,8 @@ export class ContainerService implements ContainersApi, ContainerStore, Snapshot
     this.clients.set(c.id, set);
     this.runs.get(c.id)?.hub.attachers.add(client);
     this.emit('attach', c.id);
+    // The client resizes the TTY as it attaches, so a shell at its prompt redraws it.
+    if (c.config.tty) this.runs.get(c.id)?.signals.emit('SIGWINCH');
     const send = (chunk: string | null): void => {
       if (!open || !options.stdin || !c.config.openStdin) return;
       const run = this.runs.get(c.id);

@@ -46,6 +46,21 @@ describe('attach', () => {
     await containers.remove(id, { force: true });
   });
 
+  it('redraws the prompt for a client attaching to a running shell', async () => {
+    const { containers } = makeEngine();
+    const { id } = containers.create({ image: 'busybox', tty: true, openStdin: true });
+    await containers.start(id);
+    await tick();
+    const out = new CollectingOutput();
+    const later = containers.attach(id, { stdin: true, stdout: out, stderr: out });
+    await tick();
+    expect(out.text).toBe('\r/ # ');
+    later.write('\x03');
+    await tick();
+    expect(out.text).toBe('\r/ # ^C\r\n/ # ');
+    await containers.remove(id, { force: true });
+  });
+
   it('ends an interactive bash on exit, with its status, and tracks cd in the prompt', async () => {
     const { containers, images } = makeEngine();
     images.add('ubuntu:latest', { '/bin/bash': { type: 'file', data: new TextEncoder().encode('#!slipway bash\n'), mode: 0o755, uid: 0, gid: 0 }, '/tmp/.keep': { type: 'file', data: new Uint8Array(0), mode: 0o644, uid: 0, gid: 0 } }, { Env: ['PATH=/bin'], Cmd: ['bash'] });

@@ -58,16 +58,19 @@ function prompt(ctx: ProgramContext, flavor: string): string {
 
 async function interactive(ctx: ProgramContext, io: CommandIO, shell: ShellHost, flavor: string): Promise<number> {
   let status = 0;
-  let interrupted = false;
-  const untrap = ctx.trap('SIGINT', () => {
-    interrupted = true;
-    ctx.stdout.write(`\n${prompt(ctx, flavor)}`);
+  let waiting = false;
+  // Ctrl-C at the prompt gives a fresh prompt; during a command, just the new line before the next prompt.
+  const untrapInt = ctx.trap('SIGINT', () => ctx.stdout.write(waiting ? `\n${prompt(ctx, flavor)}` : '\n'));
+  // A client attaching resizes the TTY; line editing redraws the prompt (what `docker attach` relies on).
+  const untrapWinch = ctx.trap('SIGWINCH', () => {
+    if (waiting) ctx.stdout.write(`\r${prompt(ctx, flavor)}`);
   });
   try {
     for (;;) {
-      if (!interrupted) ctx.stdout.write(prompt(ctx, flavor));
-      interrupted = false;
+      ctx.stdout.write(prompt(ctx, flavor));
+      waiting = true;
       const line = await ctx.stdin.read();
+      waiting = false;
       // Interactive bash says `exit` as it leaves (Ctrl-D or the builtin); dash and ash do not.
       if (line === null) {
         if (flavor === 'bash') ctx.stdout.write('exit\n');
@@ -82,7 +85,8 @@ async function interactive(ctx: ProgramContext, io: CommandIO, shell: ShellHost,
       if (ctx.killed.cancelled) return status;
     }
   } finally {
-    untrap();
+    untrapInt();
+    untrapWinch();
   }
 }
 
