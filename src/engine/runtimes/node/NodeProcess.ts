@@ -12,6 +12,7 @@ import { CancelSource } from '../../../os/streams.js';
 import type { HttpRequest, HttpResponse, Listener } from '../../net/http.js';
 import type { ProgramContext } from '../../programs/types.js';
 import { installHost } from './bindings.js';
+import { wasmHeapSize } from './loader.js';
 import { describeFatal, formatUncaught } from './errors.js';
 import { MODULES_JS } from './js/modules.js';
 import { PRELUDE_JS } from './js/prelude.js';
@@ -28,8 +29,10 @@ export interface NodeRuntimeOptions {
 }
 
 export const DEFAULT_SLICE_BUDGET = 400;
-export const DEFAULT_MEMORY_LIMIT = 256 * 1024 * 1024;
+export const DEFAULT_MEMORY_LIMIT = 128 * 1024 * 1024;
 export const FALLBACK_NODE_VERSION = '26.7.0';
+/** Wall-clock cap on one callback where the clock is real (the UI notices a hung worker after 2 s). */
+const MAX_SLICE_MS = 1500;
 
 const encoder = new TextEncoder();
 
@@ -47,6 +50,8 @@ export class NodeProcess {
   private readonly untraps = new Map<string, () => void>();
   private nextRequest = 1;
   private budgetUsed = 0;
+  private sliceStart = 0;
+  private readonly memoryLimit: number;
   private readonly budget: number;
   private exitCode: number | null = null;
   private fatal: Fatal | null = null;
@@ -65,12 +70,21 @@ export class NodeProcess {
     this.version = ctx.env.get('NODE_VERSION') ?? options.version ?? FALLBACK_NODE_VERSION;
     this.budget = options.sliceBudget ?? DEFAULT_SLICE_BUDGET;
     this.runtime = qjs.newRuntime();
-    this.runtime.setMemoryLimit(options.memoryLimit ?? DEFAULT_MEMORY_LIMIT);
+    // QuickJS's own limit makes allocation crawl (a GC per failed malloc) and can leave the wasm
+    // heap unusable, so the real limit is the instance's linear memory, checked from the interrupt
+    // handler; the QuickJS limit is only a backstop.
+    this.memoryLimit = options.memoryLimit ?? DEFAULT_MEMORY_LIMIT;
+    const baseline = wasmHeapSize(qjs);
+    this.runtime.setMemoryLimit(Math.min(this.memoryLimit * 2 + 64 * 1024 * 1024, 1536 * 1024 * 1024));
     this.runtime.setMaxStackSize(512 * 1024);
     this.runtime.setInterruptHandler(() => {
       if (this.exitCode !== null || this.fatal !== null) return true;
-      if (++this.budgetUsed > this.budget) {
+      if (++this.budgetUsed > this.budget || ctx.clock.monotonic() - this.sliceStart > MAX_SLICE_MS) {
         this.fatal = 'runaway';
+        return true;
+      }
+      if (wasmHeapSize(qjs) - baseline > this.memoryLimit) {
+        this.fatal = 'oom';
         return true;
       }
       return false;
@@ -134,6 +148,7 @@ export class NodeProcess {
   }
 
   private evalOrThrow(code: string, filename: string): void {
+    this.resetSlice();
     const result = this.vm.evalCode(code, filename);
     if (result.error) {
       const detail = JSON.stringify(this.vm.dump(result.error));
@@ -141,6 +156,11 @@ export class NodeProcess {
       throw new Error(`node runtime bootstrap failed in ${filename}: ${detail}`);
     }
     result.value.dispose();
+  }
+
+  private resetSlice(): void {
+    this.budgetUsed = 0;
+    this.sliceStart = this.ctx.clock.monotonic();
   }
 
   get finished(): boolean {
@@ -182,7 +202,7 @@ export class NodeProcess {
   /** Runs one entry into the sandbox with a fresh time slice. */
   enter(run: () => { value: QuickJSHandle; error?: undefined } | { error: QuickJSHandle; value?: undefined }): QuickJSHandle | null {
     if (this.finished) return null;
-    this.budgetUsed = 0;
+    this.resetSlice();
     const result = run();
     if (result.error) {
       this.uncaught(result.error);
@@ -195,7 +215,7 @@ export class NodeProcess {
   /** Evaluates code with a fresh time slice, leaving the result (or error) to the caller. */
   evalRaw(code: string, filename: string): { value: QuickJSHandle; error?: undefined } | { error: QuickJSHandle; value?: undefined } | null {
     if (this.finished) return null;
-    this.budgetUsed = 0;
+    this.resetSlice();
     return this.vm.evalCode(code, filename);
   }
 
@@ -215,7 +235,7 @@ export class NodeProcess {
 
   /** util.inspect inside the sandbox; falls back to a plain dump when that fails (e.g. out of memory). */
   inspect(value: QuickJSHandle): string {
-    this.budgetUsed = 0;
+    this.resetSlice();
     const util = this.vm.unwrapResult(this.vm.evalCode('__slipway.builtin("util").inspect', 'node:internal/inspect'));
     try {
       const result = this.vm.callFunction(util, this.vm.undefined, value);
@@ -238,7 +258,7 @@ export class NodeProcess {
       const ranTicks = ticks ? this.vm.getNumber(ticks) : 0;
       ticks?.dispose();
       if (this.finished) return;
-      this.budgetUsed = 0;
+      this.resetSlice();
       const jobs = this.runtime.executePendingJobs();
       let ranJobs: number;
       if (jobs.error) {

@@ -101,7 +101,7 @@ export const PRELUDE_JS = String.raw`
   S.runOneTimer = (now) => {
     sortTimers();
     const t = timers[0];
-    if (!t || t._when > now) return false;
+    if (!t || t._when > now + 1) return false;
     if (t._repeat) { t._when = now + t._ms; t._seq = seq++; } else { timers.shift(); t._active = false; }
     t._fn.apply(t, t._args);
     return true;

@@ -57,3 +57,9 @@ export function nodeHarness(files: Record<string, string> = {}, options: NodeRun
       network.request(port, { method, url, headers: { host: `localhost:${port}`, ...headers }, body: new TextEncoder().encode(body) }),
   };
 }
+
+/** Waits (macrotask by macrotask) until the condition holds; the runtime loads asynchronously. */
+export async function until(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 200_000 && !condition(); i++) await new Promise((r) => setImmediate(r));
+  if (!condition()) throw new Error('condition not reached');
+}
