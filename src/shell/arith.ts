@@ -7,7 +7,8 @@ export class ArithError extends Error {}
 
 type Tok = { t: 'num'; v: number } | { t: 'id'; v: string } | { t: 'op'; v: string };
 
-const OPS = ['**', '<=', '>=', '==', '!=', '&&', '||', '<<', '>>', '+', '-', '*', '/', '%', '<', '>', '!', '~', '(', ')', '&', '|', '^', '?', ':'];
+const OPS = ['++', '--', '+=', '-=', '*=', '/=', '%=', '**', '<=', '>=', '==', '!=', '&&', '||', '<<', '>>', '+', '-', '*', '/', '%', '<', '>', '!', '~', '(', ')', '&', '|', '^', '?', ':', '='];
+const ASSIGN = new Set(['=', '+=', '-=', '*=', '/=', '%=']);
 
 function tokenize(src: string): Tok[] {
   const out: Tok[] = [];
@@ -41,8 +42,8 @@ function tokenize(src: string): Tok[] {
 
 const BINARY: readonly (readonly string[])[] = [['||'], ['&&'], ['|'], ['^'], ['&'], ['==', '!='], ['<', '>', '<=', '>='], ['<<', '>>'], ['+', '-'], ['*', '/', '%']];
 
-/** Evaluates an arithmetic expression; `lookup` gives a variable's text. */
-export function evaluateArith(src: string, lookup: (name: string) => string | undefined): number {
+/** Evaluates an arithmetic expression; `lookup` gives a variable's text, `assign` stores `x=…`, `x++`. */
+export function evaluateArith(src: string, lookup: (name: string) => string | undefined, assign: (name: string, value: number) => void = () => undefined): number {
   const toks = tokenize(src);
   if (toks.length === 0) return 0;
   let pos = 0;
@@ -53,17 +54,34 @@ export function evaluateArith(src: string, lookup: (name: string) => string | un
     if (text === '') return 0;
     if (/^-?[0-9]+$/.test(text)) return Number(text);
     if (depth < 10 && /^[A-Za-z_][A-Za-z0-9_]*$/.test(text)) return varValue(text, depth + 1);
-    return evaluateArith(text, lookup);
+    return evaluateArith(text, lookup, assign);
   };
 
   const primary = (): number => {
     const tok = toks[pos++];
     if (!tok) throw new ArithError('syntax error: operand expected (error token is "")');
     if (tok.t === 'num') return tok.v;
-    if (tok.t === 'id') return varValue(tok.v);
+    if (tok.t === 'id') {
+      const op = peekOp();
+      if (op === '++' || op === '--') {
+        pos++;
+        const old = varValue(tok.v);
+        assign(tok.v, op === '++' ? old + 1 : old - 1);
+        return old;
+      }
+      return varValue(tok.v);
+    }
     switch (tok.v) {
+      case '++':
+      case '--': {
+        const target = toks[pos++];
+        if (target?.t !== 'id') throw new ArithError(`syntax error: operand expected (error token is "${tok.v}")`);
+        const value = varValue(target.v) + (tok.v === '++' ? 1 : -1);
+        assign(target.v, value);
+        return value;
+      }
       case '(': {
-        const v = ternary();
+        const v = assignment();
         if (peekOp() !== ')') throw new ArithError('syntax error: missing `)\'');
         pos++;
         return v;
@@ -105,14 +123,27 @@ export function evaluateArith(src: string, lookup: (name: string) => string | un
     const cond = binary(0);
     if (peekOp() !== '?') return cond;
     pos++;
-    const a = ternary();
+    const a = assignment();
     if (peekOp() !== ':') throw new ArithError("syntax error: `:' expected for conditional expression");
     pos++;
-    const b = ternary();
+    const b = assignment();
     return cond !== 0 ? a : b;
   };
 
-  const value = ternary();
+  const assignment = (): number => {
+    const target = toks[pos];
+    const op = toks[pos + 1];
+    if (target?.t === 'id' && op?.t === 'op' && ASSIGN.has(op.v)) {
+      pos += 2;
+      const rhs = assignment();
+      const value = op.v === '=' ? rhs : apply(op.v.slice(0, -1), varValue(target.v), rhs);
+      assign(target.v, value);
+      return value;
+    }
+    return ternary();
+  };
+
+  const value = assignment();
   if (pos < toks.length) {
     const rest = toks.slice(pos).map((t) => String(t.v)).join(' ');
     throw new ArithError(`syntax error in expression (error token is "${rest}")`);

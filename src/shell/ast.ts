@@ -66,7 +66,9 @@ export type CompoundCommand =
   | { readonly kind: 'for'; readonly name: string; readonly items?: readonly Word[]; readonly body: Script }
   | { readonly kind: 'case'; readonly word: Word; readonly items: readonly CaseItem[] }
   | { readonly kind: 'group'; readonly body: Script }
-  | { readonly kind: 'subshell'; readonly body: Script };
+  | { readonly kind: 'subshell'; readonly body: Script }
+  /** `(( expr ))`: status 0 when the value is non-zero. */
+  | { readonly kind: 'arith'; readonly expr: Word };
 
 export interface CaseItem {
   readonly patterns: readonly Word[];

@@ -161,7 +161,7 @@ async function expandInto(word: Word, out: FieldBuilder, ctx: ExpandContext, spl
         const expr = await expandString(part.expr, ctx, false);
         let value: number;
         try {
-          value = evaluateArith(expr, (name) => ctx.state.vars.get(name));
+          value = evaluateArith(expr, (name) => ctx.state.vars.get(name), (name, v) => ctx.state.vars.set(name, String(v)));
         } catch (e) {
           if (e instanceof ArithError) throw new ExpansionError(`${expr.trim()}: ${e.message}`);
           throw e;

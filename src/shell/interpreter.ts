@@ -5,6 +5,7 @@
 import { Pipe, CollectingOutput, emptyInput, noSignals } from '../os/streams.js';
 import type { OutputStream } from '../os/process.js';
 import type { AndOr, Command, Pipeline, Redirect, Script } from './ast.js';
+import { ArithError, evaluateArith } from './arith.js';
 import { BrokenPipe, ExitRequest, Interrupted, LoopControl, ReturnRequest, ShellSyntaxError } from './errors.js';
 import { runSimple } from './exec.js';
 import { expandPattern, expandString, expandWords, ExpansionError, type ExpandContext } from './expand.js';
@@ -243,6 +244,18 @@ export class Interpreter {
           command.body,
           io,
         );
+      }
+      case 'arith': {
+        const ctx = this.expandContext(io);
+        const text = await expandString(command.expr, ctx, false);
+        try {
+          const value = evaluateArith(text, (name) => this.state.vars.get(name), (name, v) => this.state.vars.set(name, String(v)));
+          return value !== 0 ? 0 : 1;
+        } catch (e) {
+          if (!(e instanceof ArithError)) throw e;
+          io.stderr.write(`${this.prefix(0)}: ((: ${text.trim()}: ${e.message}\n`);
+          return 1;
+        }
       }
       case 'case': {
         const ctx = this.expandContext(io);

@@ -205,3 +205,15 @@ describe('sh flavor (dash)', () => {
     expect(await h.run('[[ 1 ]]')).toEqual({ status: 127, out: '', err: '/bin/sh: 1: [[: not found\n' });
   });
 });
+
+describe('arithmetic commands and |&', () => {
+  it('(( )), let, increments and assignments', async () => {
+    const h = harness();
+    expect((await h.run('i=0; while ((i < 3)); do ((i++)); done; echo $i; (( i += 10 )); echo $i; let "j = i * 2" k=1; echo $j $k; echo $((m += 5)) $m')).out).toBe('3\n13\n26 1\n5 5\n');
+    expect((await h.run('(( 0 )); echo $?; (( 2 > 1 )) && echo yes')).out).toBe('1\nyes\n');
+  });
+  it('|& pipes stderr too', async () => {
+    const h = harness();
+    expect((await h.run('cat nope |& grep -c "No such"')).out).toBe('1\n');
+  });
+});

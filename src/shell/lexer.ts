@@ -8,6 +8,7 @@ import type { ParamOp, Redirect, RedirOp, Script, Word, WordPart } from './ast.j
 import { ShellSyntaxError } from './errors.js';
 import { decodeEscape } from './escapes.js';
 import { LiteralBuffer } from './literal.js';
+import { parseHeredocBody, parseLooseWord } from './loose.js';
 
 /** Source offsets of a token, for the text of background jobs (`[1]+  Done  sleep 1`). */
 export interface Span {
@@ -27,7 +28,7 @@ type RawToken =
 /** Parses a nested script and reports where it stopped; injected by the parser to avoid an import cycle. */
 export type SubParse = (lexer: Lexer, untilParen: boolean) => Script;
 
-const OPERATORS = ['&&', '||', ';;', '&>>', '&>', '|', '&', ';', '(', ')'];
+const OPERATORS = ['&&', '||', ';;', '&>>', '&>', '|&', '|', '&', ';', '((', '(', ')'];
 const REDIRS: readonly RedirOp[] = ['<<<', '<<-', '<<', '>>', '>&', '<&', '>|', '<>', '>', '<'];
 const META = new Set([' ', '\t', '\n', ';', '&', '|', '(', ')', '<', '>']);
 const SPECIAL_PARAMS = new Set(['?', '$', '#', '@', '*', '!', '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
@@ -226,6 +227,15 @@ export class Lexer {
     return quoted ? { kind: 'quoted', value: '$' } : { kind: 'literal', value: '$' };
   }
 
+  /** After a `((` command opener: the expression up to the matching `))`. */
+  readArithCommand(): Word {
+    const end = this.findArithEnd(this.pos);
+    if (end < 0) throw new ShellSyntaxError('((', false, this.line);
+    const text = this.src.slice(this.pos, end);
+    this.pos = end + 2;
+    return parseLooseWord(text, this.subParse);
+  }
+
   private findArithEnd(from: number): number {
     let depth = 0;
     for (let i = from; i < this.src.length; i++) {
@@ -384,30 +394,4 @@ export class Lexer {
   private countLines(text: string): void {
     for (const ch of text) if (ch === '\n') this.line++;
   }
-}
-
-/** A here-document body or `$((…))` text: `$…` and backticks expand, nothing else is special. */
-function parseLooseWord(text: string, subParse: SubParse, heredoc = false): Word {
-  const lexer = new Lexer(text, subParse);
-  const parts: WordPart[] = [];
-  const lit = new LiteralBuffer(parts);
-  while (lexer.pos < text.length) {
-    const c = text[lexer.pos];
-    if (c === '\\' && heredoc && '$`\\\n'.includes(text[lexer.pos + 1] ?? '')) {
-      if (text[lexer.pos + 1] !== '\n') lit.quoted(text[lexer.pos + 1]);
-      lexer.pos += 2;
-    } else if ((c === '$' && /[A-Za-z_{(?$#@*!0-9-]/.test(text[lexer.pos + 1] ?? '')) || c === '`') {
-      lit.flush();
-      parts.push(lexer.readExpansion(true));
-    } else {
-      lit.quoted(c);
-      lexer.pos++;
-    }
-  }
-  lit.flush();
-  return { parts: parts.length > 0 ? parts : [{ kind: 'quoted', value: '' }], raw: text };
-}
-
-function parseHeredocBody(body: string, subParse: SubParse): Word {
-  return parseLooseWord(body, subParse, true);
 }

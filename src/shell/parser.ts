@@ -117,8 +117,10 @@ class Parser {
       negate = true;
     }
     const commands = [this.parseCommand()];
-    while (isOp(this.peek(), '|')) {
+    for (let t = this.peek(); isOp(t, '|') || isOp(t, '|&'); t = this.peek()) {
       this.next();
+      // `a |& b` is bash's short form of `a 2>&1 | b`.
+      if (t.op === '|&') commands.push(withStderrToStdout(commands.pop()!));
       this.skipNewlinesOrIncomplete();
       commands.push(this.parseCommand());
     }
@@ -127,6 +129,10 @@ class Parser {
 
   private parseCommand(): Command {
     const t = this.peek();
+    if (t.type === 'op' && t.op === '((') {
+      this.next();
+      return this.withRedirs({ kind: 'arith', expr: this.lexer.readArithCommand() });
+    }
     if (t.type === 'op' && t.op === '(') {
       this.next();
       const body = this.parseList((x) => isOp(x, ')'), ')');
@@ -330,6 +336,11 @@ class Parser {
     const text = t.type === 'newline' ? 'newline' : t.type === 'word' ? t.word.raw : t.type === 'op' ? t.op : (t.fd !== 0 && t.fd !== 1 ? String(t.fd) : '') + t.op;
     return new ShellSyntaxError(text, false, t.line, expecting);
   }
+}
+
+function withStderrToStdout(cmd: Command): Command {
+  const dup: Redirect = { fd: 2, op: '>&', target: { parts: [{ kind: 'literal', value: '1' }], raw: '1' } };
+  return { ...cmd, redirs: [...cmd.redirs, dup] } as Command;
 }
 
 function isOp(t: Token, op: string): t is Token & { type: 'op'; op: string } {

@@ -1,5 +1,6 @@
 /** Builtins that change the shell itself: directories, variables, options, control flow. */
 import { resolvePath } from '../../os/path.js';
+import { ArithError, evaluateArith } from '../arith.js';
 import { ExitRequest, LoopControl, ReturnRequest } from '../errors.js';
 import type { Builtin } from './types.js';
 
@@ -254,4 +255,23 @@ export const unalias: Builtin = (args, { sh, err }) => {
     }
   }
   return status;
+};
+
+/** `let 'x = 1' y++`: arithmetic assignments; status 1 when the last value is 0. */
+export const letBuiltin: Builtin = (args, { sh, err }) => {
+  if (args.length === 0) {
+    err('expression expected');
+    return 1;
+  }
+  let last = 0;
+  for (const expr of args) {
+    try {
+      last = evaluateArith(expr, (name) => sh.state.vars.get(name), (name, v) => sh.state.vars.set(name, String(v)));
+    } catch (e) {
+      if (!(e instanceof ArithError)) throw e;
+      err(`${expr}: ${e.message}`);
+      return 1;
+    }
+  }
+  return last !== 0 ? 0 : 1;
 };

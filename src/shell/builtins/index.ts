@@ -44,5 +44,6 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['env', env],
   ['xargs', xargs],
   ['alias', core.alias],
+  ['let', core.letBuiltin],
   ['unalias', core.unalias],
 ]);
