@@ -98,6 +98,24 @@ describe('Runner', () => {
     expect(await run).toBe(137);
   });
 
+  it('lets a process reach its own listeners when the caller gives a plain listen function', async () => {
+    const server: Program = async (ctx) => {
+      ctx.net.listen(3000, async () => ({ status: 200, statusText: 'OK', headers: {}, body: new TextEncoder().encode('pong') }));
+      const response = await ctx.net.request(3000, { method: 'GET', url: '/', headers: {}, body: new Uint8Array(0) });
+      ctx.stdout.write(new TextDecoder().decode(response.body));
+      return 0;
+    };
+    const { runner, fs, io, spec, stdout } = setup({ server });
+    const opened: number[] = [];
+    const listen = (port: number) => {
+      opened.push(port);
+      return { port, close: () => undefined };
+    };
+    expect(await runner.run(spec(['server']), fs, io, { killed: new CancelSource(), pid1: true, listen })).toBe(0);
+    expect(stdout.text).toBe('pong');
+    expect(opened).toEqual([3000]);
+  });
+
   it('exit() ends the process with its code, and later output is dropped', async () => {
     const quitter: Program = async (ctx) => {
       ctx.stdout.write('before\n');

@@ -81,8 +81,16 @@ export class Runner implements ProcessRunner {
 
   private launch(program: Program, argv: readonly string[], spec: ProcessSpec, fs: Vfs, io: CommandIO, options: RunOptions): Promise<number> {
     const killed = new CancelSource();
-    const network = (options.listen as ListenFn | undefined)?.network ?? new Network();
-    const listen = options.listen ?? network.listen;
+    const attached = (options.listen as ListenFn | undefined)?.network;
+    const network = attached ?? new Network();
+    // A caller's plain listen function (a build step's private network) still lets the process reach its own ports.
+    const listen: (port: number, handler: HttpHandler) => Listener = attached
+      ? options.listen!
+      : (port, handler) => {
+          const local = network.listen(port, handler);
+          const outer = options.listen?.(port, handler);
+          return { port, close: () => (local.close(), outer?.close()) };
+        };
     const listeners = new Set<Listener>();
     const traps = new Map<SignalName, (() => void)[]>();
     let done = false;
