@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BuildFailure } from './BuildFailure.js';
-import { harness, SEED_FILES } from './testing/fixture.js';
+import { addNodeBase, harness, SEED_FILES } from './testing/fixture.js';
 
 function vertexNames(events: readonly { type: string }[]): string[] {
   const out: string[] = [];
@@ -154,6 +154,17 @@ describe('BuilderService: more cache scenarios (build-semantics §2)', () => {
     expect(h.builder.lastBuild()!.steps.every((s) => s.cached)).toBe(true);
     expect(second.imageId).not.toBe(first.imageId);
     expect(h.images.record(second.imageId)!.config.created).toBe(h.images.record(first.imageId)!.config.created);
+  });
+
+  it('a new base image under the same tag misses from the first step, blamed on FROM', async () => {
+    const h = harness(SEED_FILES);
+    await h.build();
+    addNodeBase(h.images, Date.UTC(2026, 0, 9));
+    await h.build();
+    const steps = h.builder.lastBuild()!.steps;
+    expect(steps.every((s) => !s.cached)).toBe(true);
+    expect(steps[0].reason).toEqual({ kind: 'parent-missed', step: 1 });
+    expect(steps[1].reason).toEqual({ kind: 'parent-missed', step: 2 });
   });
 
   it('adding a file to the context shows it as changed for COPY .', async () => {

@@ -70,6 +70,14 @@ export class BuildCache {
     return bytes;
   }
 
+  /** Whether this exact operation was ever built, under any parent. */
+  hasOperation(inputs: StepInputs): boolean {
+    for (const r of this.byKey.values()) {
+      if (r.inputs.kind === inputs.kind && r.inputs.op === inputs.op && (r.inputs.env ?? '') === (inputs.env ?? '')) return true;
+    }
+    return false;
+  }
+
   /** Why a step whose parent was found in the cache still missed. */
   explainMiss(parentKey: string, inputs: StepInputs): CacheMissReason {
     if (this.byKey.size === 0) return { kind: 'first-build' };

@@ -330,6 +330,7 @@ function initialState(env: RunEnv, stage: StagePlan, base: Base | undefined): St
       architecture: parent.config.architecture,
       os: parent.config.os,
       key: parent.key,
+      baseKey: parent.key,
       lastLayerTime: Date.parse(parent.config.created),
     };
   }
@@ -344,11 +345,12 @@ function initialState(env: RunEnv, stage: StagePlan, base: Base | undefined): St
       architecture: cfg.architecture,
       os: cfg.os,
       key: base.record.id,
+      baseKey: base.record.id,
       lastLayerTime: Date.parse(lastHistory),
     };
   }
   // FROM scratch: BuildKit makes sure PATH is always set.
-  return { ...common, layers: [], config: { Env: [DEFAULT_PATH] }, history: [], architecture: 'amd64', os: 'linux', key: 'scratch', lastLayerTime: env.ctx.clock.now() };
+  return { ...common, layers: [], config: { Env: [DEFAULT_PATH] }, history: [], architecture: 'amd64', os: 'linux', key: 'scratch', baseKey: 'scratch', lastLayerTime: env.ctx.clock.now() };
 }
 
 async function exportImage(env: RunEnv, result: StageResult, tags: readonly string[]): Promise<string> {

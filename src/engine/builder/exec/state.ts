@@ -18,6 +18,8 @@ export interface StageState {
   os: string;
   /** Cache key of the current filesystem state. */
   key: string;
+  /** The key the stage started from (its base image or stage). */
+  readonly baseKey: string;
   /** ARGs declared in this stage, in declaration order, with their values. */
   args: Map<string, string>;
   /** Whether CMD was set in this stage (ENTRYPOINT keeps it then). */

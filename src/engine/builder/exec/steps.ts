@@ -62,6 +62,10 @@ export async function dispatchStep(env: RunEnv, state: StageState, ins: Instruct
   if (env.noCache) reason = { kind: 'no-cache' };
   else if (state.firstMiss !== undefined) reason = { kind: 'parent-missed', step: state.firstMiss };
   else reason = env.cache.explainMiss(parentKey, prepared.inputs);
+  // The first step on a new base image (a pull moved the tag): the FROM step is what changed.
+  if (reason.kind === 'instruction-changed' && state.firstMiss === undefined && parentKey === state.baseKey && state.total > 0 && env.cache.hasOperation(prepared.inputs)) {
+    reason = { kind: 'parent-missed', step: 1 };
+  }
   state.firstMiss ??= index;
   const vertex = env.progress.start(name);
   if (prepared.keyError) failStep(env, vertex, ins, prepared.keyError.vertex, prepared.keyError.solve);
