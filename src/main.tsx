@@ -3,8 +3,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App.js';
 import './ui/styles.css';
+import { engineWorker } from './worker/client.js';
 
 performance.mark('app-start');
+// Start the engine worker now, so its download and boot overlap React's first render.
+void engineWorker().boot();
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(

@@ -46,13 +46,15 @@ async function main(): Promise<void> {
       const onResponse = (response: Response): void => {
         const type = response.request().resourceType();
         if (!measuring || !(type === 'script' || response.url().endsWith('.js'))) return;
+        if (process.env.BENCH_VERBOSE) console.log('  ', response.url());
         scripts.push(response.body().then((body) => gzipSync(body, { level: 9 }).length, () => 0));
       };
-      page.on('response', onResponse);
+      // Context-level responses include the workers' fetches as well as the page's.
       context.on('response', onResponse);
       await page.goto(BASE);
       const terminal = page.locator('[data-testid=terminal]:visible');
       await terminal.locator('.xterm-rows', { hasText: 'student@slipway' }).waitFor();
+      const prompt = await page.evaluate(() => performance.now());
       await terminal.click();
       await page.keyboard.type('docker ps');
       await page.keyboard.press('Enter');
@@ -66,7 +68,7 @@ async function main(): Promise<void> {
       const gz = (await Promise.all(scripts)).reduce((a, b) => a + b, 0);
       times.push(answered);
       bytes.push(gz);
-      console.log(`run ${run + 1}: first docker ps answered at ${answered.toFixed(0)} ms, JS before it ${(gz / 1024).toFixed(1)} KiB gzip`);
+      console.log(`run ${run + 1}: prompt at ${prompt.toFixed(0)} ms, first docker ps answered at ${answered.toFixed(0)} ms, JS before it ${(gz / 1024).toFixed(1)} KiB gzip`);
       await context.close();
     }
     await browser.close();

@@ -5,13 +5,21 @@ import { FileTree } from './FileTree.js';
 
 const EditorPane = lazy(() => import('./editor/EditorPane.js'));
 
-/** Waits for the first terminal to be answered, so Monaco never delays it. */
-function useAfterTerminal(): boolean {
+/**
+ * Monaco is 850 kB gzipped: it loads once the first command has been answered,
+ * or shortly after the terminal is ready if nobody types, so it never competes
+ * with the first command.
+ */
+function useAfterFirstCommand(): boolean {
   const [ready, setReady] = useState(false);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let terminalReadyAt: number | undefined;
     const check = (): void => {
-      if (performance.getEntriesByName('terminal-ready').length > 0) setReady(true);
+      const terminal = performance.getEntriesByName('terminal-ready')[0];
+      terminalReadyAt ??= terminal ? performance.now() : undefined;
+      const answered = performance.getEntriesByName('first-answer').length > 0;
+      if (answered || (terminalReadyAt !== undefined && performance.now() - terminalReadyAt > IDLE_MS)) setReady(true);
       else timer = setTimeout(check, 50);
     };
     check();
@@ -20,12 +28,14 @@ function useAfterTerminal(): boolean {
   return ready;
 }
 
+const IDLE_MS = 1500;
+
 export function EditorArea() {
   const openFiles = useAppShallow((s) => s.openFiles);
   const active = useAppStore((s) => s.activeFile);
   const entries = useAppStore((s) => s.entries);
   const { openFile, closeFile } = useAppStore.getState();
-  const ready = useAfterTerminal();
+  const ready = useAfterFirstCommand();
 
   // A first visit opens the Dockerfile.
   useEffect(() => {

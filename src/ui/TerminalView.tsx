@@ -47,11 +47,16 @@ export function TerminalView({ id, active }: { id: string; active: boolean }) {
     });
     const data = terminal.onData((text) => void worker.input(id, text));
     let disposed = false;
+    let ran = false;
     void openSession(id, terminal.cols, terminal.rows, {
       output: (text) => {
         if (!disposed) terminal.write(text);
       },
-      status: (status) => useAppStore.getState().setTerminalStatus(id, status),
+      status: (status) => {
+        if (status === 'running') ran = true;
+        else if (status === 'prompt' && ran && performance.getEntriesByName('first-answer').length === 0) performance.mark('first-answer');
+        useAppStore.getState().setTerminalStatus(id, status);
+      },
     }).then(() => {
       if (!disposed) performance.mark('terminal-ready');
     });
