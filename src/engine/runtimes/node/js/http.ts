@@ -25,7 +25,7 @@ class IncomingMessage extends EventEmitter {
     this.rawHeaders = Object.keys(headers).reduce((a, k) => a.concat(k, headers[k]), []);
     this.socket = this.connection = { remoteAddress: '172.17.0.1', remotePort: 54321, localPort: 0, encrypted: false };
     this.complete = false; this.readable = true; this.aborted = false;
-    this._body = body; this._flowing = false; this._encoding = null;
+    this._slipwayBody = body; this._flowing = false; this._encoding = null;
     this.on('newListener', (name) => { if (name === 'data' || name === 'end' || name === 'readable') S.nextTick(() => this.resume()); });
   }
   setEncoding(e) { this._encoding = e; return this; }
@@ -33,7 +33,7 @@ class IncomingMessage extends EventEmitter {
     if (this._flowing) return this;
     this._flowing = true;
     S.nextTick(() => {
-      if (this._body.length > 0) this.emit('data', this._encoding ? this._body.toString(this._encoding) : this._body);
+      if (this._slipwayBody.length > 0) this.emit('data', this._encoding ? this._slipwayBody.toString(this._encoding) : this._slipwayBody);
       this.complete = true; this.readable = false;
       this.emit('end'); this.emit('close');
     });
@@ -43,7 +43,7 @@ class IncomingMessage extends EventEmitter {
   read() { return null; }
   pipe(dest) { this.on('data', (c) => dest.write(c)); this.on('end', () => dest.end()); return dest; }
   setTimeout() { return this; }
-  async *[Symbol.asyncIterator]() { if (this._body.length > 0) yield this._body; this.complete = true; }
+  async *[Symbol.asyncIterator]() { if (this._slipwayBody.length > 0) yield this._slipwayBody; this.complete = true; }
 }
 
 class ServerResponse extends EventEmitter {
