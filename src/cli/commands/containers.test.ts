@@ -156,4 +156,19 @@ describe('container commands against the engine', () => {
     expect(await rig.docker(['ps', '--format', '{{.Names}}'])).toBe(0);
     expect(rig.stdout.text).toBe('shell\n');
   });
+
+  it('logs prints earlier runs, --tail limits lines, start -a returns the exit code', async () => {
+    const rig = makeRig();
+    await rig.docker(['run', '--name', 'counter', 'busybox', 'sh', '-c', 'echo one; echo two; echo three; exit 4']);
+    expect(await rig.docker(['logs', 'counter'])).toBe(0);
+    expect(rig.stdout.text).toBe('one\ntwo\nthree\n');
+    expect(await rig.docker(['logs', '-n', '1', 'counter'])).toBe(0);
+    expect(rig.stdout.text).toBe('three\n');
+    expect(await rig.docker(['start', '-a', 'counter'])).toBe(4);
+    expect(rig.stdout.text).toBe('one\ntwo\nthree\n');
+    expect(await rig.docker(['logs', '--tail', '2', 'counter'])).toBe(0);
+    expect(rig.stdout.text).toBe('two\nthree\n');
+    expect(await rig.docker(['start', 'counter'])).toBe(0);
+    expect(rig.stdout.text).toBe('counter\n');
+  });
 });
