@@ -11,6 +11,7 @@ import { isEngineError } from '../../errors/EngineError.js';
 import { BuildFailure } from '../BuildFailure.js';
 import type { BuildCache } from '../cache/BuildCache.js';
 import { BuildContext } from '../context/buildContext.js';
+import { withTriggers } from '../plan/onbuild.js';
 import { planBuild, stageIndexOf, stageNames, type BuildPlan, type StagePlan } from '../plan/stages.js';
 import { DockerfileSyntaxError, flagMap, type Instruction } from '../source/instruction.js';
 import { readDockerfile } from '../source/readDockerfile.js';
@@ -79,9 +80,12 @@ export async function runBuild(
     ...extra,
   });
   try {
-    const { plan, text, parsed } = await loadDefinition(env, options, memo);
+    const definition = await loadDefinition(env, options, memo);
+    const { text, parsed } = definition;
+    let plan = definition.plan;
     Object.assign(env, { metaArgs: plan.metaArgs, stageNames: stageNames(plan), dockerfileLines: text.split('\n') });
     const bases = await loadMetadata(env, plan, options.pull ?? false);
+    plan = withTriggers(plan, bases);
     await loadCopySources(env, plan);
     const warningsKey = `${text}\0${[...bases.values()].map((b) => b.record?.id ?? b.ref.canonical).join(',')}`;
     if (memo.warningsKey !== warningsKey) {
@@ -275,6 +279,8 @@ async function loadContext(env: RunEnv, plan: BuildPlan, options: BuildOptions, 
 async function buildStage(env: RunEnv, stage: StagePlan, base: Base | undefined): Promise<void> {
   const state = initialState(env, stage, base);
   if (base) state.stepIndex = 1;
+  // Triggers run in this stage and are not passed on (dockerfile2llb clears OnBuild).
+  if (stage.instructions.some((i) => i.onbuild)) state.config.OnBuild = null;
   for (const ins of stage.instructions) {
     if (env.cancel.cancelled) cancelStep(undefined);
     if (FS_KEYWORDS.has(ins.keyword)) {

@@ -160,3 +160,19 @@ describe('RUN exec form', () => {
     );
   });
 });
+
+describe('ONBUILD', () => {
+  it('stores triggers, then runs them first in a child build and does not pass them on', async () => {
+    const h = harness({ Dockerfile: 'FROM node\nWORKDIR /app\nONBUILD COPY . /app\n', 'hello.txt': 'hi' });
+    const parent = await h.build({ tags: ['mybase'] });
+    expect(h.images.record(parent.imageId)!.config.config.OnBuild).toEqual(['COPY . /app']);
+    expect(h.images.record(parent.imageId)!.config.history.at(-1)?.created_by).toBe('WORKDIR /app');
+    h.fs.writeFile('/workspace/Dockerfile', 'FROM mybase\nCMD ["node"]\n');
+    const child = await h.build({ tags: ['child'] });
+    const names = completedNames(child.events);
+    expect(names).toContain('[2/2] ONBUILD COPY . /app');
+    const image = h.images.record(child.imageId)!;
+    expect(image.config.config.OnBuild).toBeNull();
+    expect(h.images.rootfs(image.layers).stat('/app/hello.txt')?.kind).toBe('file');
+  });
+});

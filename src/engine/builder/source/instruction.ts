@@ -24,6 +24,8 @@ export interface Instruction {
   /** 1-based, inclusive. */
   readonly startLine: number;
   readonly endLine: number;
+  /** Came from the base image's ONBUILD triggers. */
+  readonly onbuild?: boolean;
 }
 
 /** A parse error worded as BuildKit's frontend words it, with the line for the snippet. */
