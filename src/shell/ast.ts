@@ -4,7 +4,7 @@
  * be field-split and globbed and which was quoted.
  */
 
-export type ParamOp = ':-' | '-' | ':=' | '=' | ':+' | '+' | ':?' | '?' | '#' | '##' | '%' | '%%' | '/' | '//';
+export type ParamOp = ':' | ':-' | '-' | ':=' | '=' | ':+' | '+' | ':?' | '?' | '#' | '##' | '%' | '%%' | '/' | '//';
 
 export type WordPart =
   /** Unquoted source text: subject to globbing (and tilde expansion at the start of a word). */
@@ -21,6 +21,10 @@ export type WordPart =
       readonly arg?: Word;
       /** For `${name/pat/rep}`: the replacement. */
       readonly replacement?: Word;
+      /** `${!name}`: the value of the variable named by name's value. */
+      readonly indirect?: boolean;
+      /** Source of an invalid `${…}`, reported as a bad substitution when expanded. */
+      readonly bad?: string;
     }
   | { readonly kind: 'command'; readonly script: Script; readonly quoted: boolean }
   | { readonly kind: 'arith'; readonly expr: Word; readonly quoted: boolean };

@@ -203,7 +203,9 @@ export function paramValue(name: string, state: ShellState): string | undefined 
 
 async function expandParam(part: WordPart & { kind: 'param' }, ctx: ExpandContext): Promise<string | undefined> {
   const { state } = ctx;
-  const value = paramValue(part.name, state);
+  if (part.bad !== undefined) throw new ExpansionError(`${part.bad}: bad substitution`);
+  let value = paramValue(part.name, state);
+  if (part.indirect) value = value === undefined ? undefined : paramValue(value, state);
   if (part.length) return String([...(value ?? '')].length);
   const op = part.op;
   if (!op) {
@@ -237,6 +239,11 @@ async function expandParam(part: WordPart & { kind: 'param' }, ctx: ExpandContex
       return value;
   }
   const text = value ?? '';
+  if (op === ':') {
+    const spec = part.arg ? await expandString(part.arg, ctx) : '';
+    if (spec.trim() === '') throw new ExpansionError(`\${${part.name}:${part.arg?.raw ?? ''}}: bad substitution`);
+    return substring(text, spec, ctx);
+  }
   const pattern = part.arg ? await expandPattern(part.arg, ctx) : '';
   const re = new RegExp(`^${patternToRegexSource(pattern, false)}$`);
   switch (op) {
@@ -260,6 +267,30 @@ async function expandParam(part: WordPart & { kind: 'param' }, ctx: ExpandContex
       return replacePattern(text, re, replacement, op === '//');
     }
   }
+}
+
+/** `${v:offset}` / `${v:offset:length}`; negative values count from the end. */
+function substring(text: string, spec: string, ctx: ExpandContext): string {
+  const colon = spec.indexOf(':');
+  const lookup = (name: string): string | undefined => ctx.state.vars.get(name);
+  let offset: number;
+  let length: number | undefined;
+  try {
+    offset = evaluateArith(colon < 0 ? spec : spec.slice(0, colon), lookup);
+    length = colon < 0 ? undefined : evaluateArith(spec.slice(colon + 1), lookup);
+  } catch (e) {
+    if (e instanceof ArithError) throw new ExpansionError(`${spec}: ${e.message}`);
+    throw e;
+  }
+  const chars = [...text];
+  const start = offset < 0 ? Math.max(0, chars.length + offset) : Math.min(offset, chars.length);
+  if (length === undefined) return chars.slice(start).join('');
+  if (length < 0) {
+    const end = chars.length + length;
+    if (end < start) throw new ExpansionError(`${length}: substring expression < 0`);
+    return chars.slice(start, end).join('');
+  }
+  return chars.slice(start, start + length).join('');
 }
 
 /** `${v/pat/rep}`: the longest match at the leftmost position, once or everywhere. */

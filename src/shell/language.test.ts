@@ -217,3 +217,11 @@ describe('arithmetic commands and |&', () => {
     expect((await h.run('cat nope |& grep -c "No such"')).out).toBe('1\n');
   });
 });
+
+describe('more parameter expansion', () => {
+  it('substrings, indirection and bad substitutions', async () => {
+    const h = harness();
+    expect((await h.run('v=abcdef; echo ${v:1} ${v:1:3} ${v: -2} ${v:0:-2}; ref=v; echo ${!ref}')).out).toBe('bcdef bcd ef abcd\nabcdef\n');
+    expect(await h.run('echo ${x:}; echo next')).toEqual({ status: 1, out: '', err: 'bash: ${x:}: bad substitution\n' });
+  });
+});

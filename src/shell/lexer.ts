@@ -274,23 +274,28 @@ export class Lexer {
     const open = this.pos;
     this.pos += 2;
     let length = false;
+    let indirect = false;
+    if (this.src[this.pos] === '!' && /[A-Za-z_0-9]/.test(this.src[this.pos + 1] ?? '')) {
+      indirect = true;
+      this.pos++;
+    }
     if (this.src[this.pos] === '#' && /[A-Za-z_0-9@*?#$!]/.test(this.src[this.pos + 1] ?? '') && this.src[this.pos + 1] !== '}') {
       length = true;
       this.pos++;
     }
     const m = /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+|[?$#@*!-])/.exec(this.src.slice(this.pos, this.pos + 256));
-    if (!m) throw this.badSubstitution(open);
+    if (!m) return this.badSubstitution(open, quoted);
     const name = m[0];
     this.pos += name.length;
     if (this.src[this.pos] === '}') {
       this.pos++;
-      return { kind: 'param', name, quoted, length };
+      return { kind: 'param', name, quoted, length, indirect };
     }
-    if (length) throw this.badSubstitution(open);
-    const op = (['##', '%%', '//', ':-', ':=', ':+', ':?', '-', '=', '+', '?', '#', '%', '/'] as const).find((o) =>
+    if (length) return this.badSubstitution(open, quoted);
+    const op = (['##', '%%', '//', ':-', ':=', ':+', ':?', ':', '-', '=', '+', '?', '#', '%', '/'] as const).find((o) =>
       this.src.startsWith(o, this.pos),
     ) as ParamOp | undefined;
-    if (!op) throw this.badSubstitution(open);
+    if (!op) return this.badSubstitution(open, quoted);
     this.pos += op.length;
     if (op === '/' || op === '//') {
       const pattern = this.readParamArg(quoted, true);
@@ -304,14 +309,15 @@ export class Lexer {
     }
     const arg = this.readParamArg(quoted, false);
     this.pos++;
-    return { kind: 'param', name, quoted, op, arg };
+    return { kind: 'param', name, quoted, op, arg, indirect };
   }
 
-  private badSubstitution(open: number): ShellSyntaxError {
+  /** bash reports `${x:}` and friends when it expands them, not when it parses them. */
+  private badSubstitution(open: number, quoted: boolean): WordPart {
     const close = this.src.indexOf('}', open);
-    const text = close < 0 ? this.src.slice(open) : this.src.slice(open, close + 1);
-    if (close < 0) return new ShellSyntaxError(null, true, this.line, '}');
-    return new ShellSyntaxError(text, false, this.line);
+    if (close < 0) throw new ShellSyntaxError(null, true, this.line, '}');
+    this.pos = close + 1;
+    return { kind: 'param', name: '', quoted, bad: this.src.slice(open, close + 1) };
   }
 
   /** Reads up to (not including) the closing `}` (or `/` when `stopAtSlash`). */
