@@ -9,7 +9,6 @@ import type { ContainerStore, EngineContext } from '../context.js';
 import { EngineError } from '../errors/EngineError.js';
 import type { HttpRequest, HttpResponse } from '../net/http.js';
 import { ConnectionRefused } from '../net/network.js';
-import { ExecError, lookPath, selectProgram, startFailureMessage } from '../programs/resolve.js';
 import { processOn } from '../programs/runner.js';
 import { stopWaitReason } from './stopReason.js';
 import type { ProcessSpec } from '../programs/types.js';
@@ -25,6 +24,7 @@ import { PortAllocator } from './portAllocator.js';
 import { createRun, processEnv } from './runtime.js';
 import type { Run } from './runtime.js';
 import { parseSignal } from './signals.js';
+import { preflight } from './preflight.js';
 import { checkContainerInvariants, containersFromSnapshot, containersToSnapshot } from './snapshot.js';
 import type { Attacher } from './stdio.js';
 import { summarize } from './summary.js';
@@ -133,17 +133,12 @@ export class ContainerService implements ContainersApi, ContainerStore, Snapshot
       throw error;
     }
     const spec = this.spec(c);
-    if (c.config.workingDir) c.fs.mkdir(c.config.workingDir, { recursive: true });
-    try {
-      const path = lookPath(c.fs, spec.argv[0], spec.env, spec.cwd);
-      selectProgram(c.fs, path, spec.argv, this.ctx.programs, spec.env, spec.cwd);
-    } catch (error) {
-      if (!(error instanceof ExecError)) throw error;
+    const failure = preflight(c, spec, this.ctx.programs);
+    if (failure) {
       this.ports.release(c.id);
       c.bindings = [];
-      const message = startFailureMessage(error);
-      this.failStart(c, message, error.exitCode ?? 127);
-      throw new EngineError(message, 'startFailed', error.exitCode);
+      this.failStart(c, failure.message, failure.exitCode);
+      throw new EngineError(failure.message, 'startFailed', failure.exitCode);
     }
     const run = createRun(c, this.ctx.clock, this.clients.get(c.id) ?? new Set());
     for (const chunk of this.pendingStdin.get(c.id) ?? []) this.input(run, chunk);

@@ -158,6 +158,18 @@ describe('ContainerService lifecycle', () => {
     expect(containers.inspect(id)).toMatchObject({ State: { Status: 'created', ExitCode: 127 } });
   });
 
+  it('creates a missing WORKDIR at start, and fails like runc when it is a file', async () => {
+    const { containers } = makeEngine();
+    const { id } = containers.create({ image: 'busybox', workdir: '/srv/app', cmd: ['true'] });
+    await containers.start(id);
+    expect(await containers.wait(id)).toBe(0);
+    expect(containers.copyFrom(id, '/srv/app').entries[0].kind).toBe('dir');
+    const bad = containers.create({ image: 'busybox', workdir: '/etc/hostname', cmd: ['true'] }).id;
+    await expect(containers.start(bad)).rejects.toThrow(/error during container init: chdir to cwd \("\/etc\/hostname"\) set in config.json failed: not a directory: unknown$/);
+    expect(containers.inspect(bad)).toMatchObject({ State: { Status: 'created', ExitCode: 128 } });
+    expect(() => containers.create({ image: 'busybox', workdir: 'rel' })).toThrow("the working directory 'rel' is invalid, it needs to be an absolute path");
+  });
+
   it('keeps logs and the writable layer across restarts', async () => {
     const { containers } = makeEngine();
     containers.create({ image: 'busybox', name: 'cc', cmd: ['sh', '-c', 'echo run; exit 0'] });
