@@ -27,7 +27,8 @@ function unfinished(proc: NodeProcess, error: QuickJSHandle, code: string): bool
   const m = /:(\d+):(\d+)/.exec(dumped.stack ?? '');
   if (!m) return false;
   const lines = code.replace(/\n$/, '').split('\n');
-  return Number(m[1]) >= lines.length && Number(m[2]) > lines[lines.length - 1].trimEnd().length;
+  const [line, column] = [Number(m[1]), Number(m[2])];
+  return line > lines.length || (line === lines.length && column > lines[lines.length - 1].trimEnd().length);
 }
 
 export async function runRepl(proc: NodeProcess): Promise<number> {
@@ -39,14 +40,14 @@ export async function runRepl(proc: NodeProcess): Promise<number> {
   let interrupts = 0;
   let counter = 0;
 
+  // Node's REPL shows the error without the frames of the REPL line itself.
   const report = (error: QuickJSHandle): void => {
-    const dumped = vm.dump(error) as { name?: string; message?: string } | null;
-    if (dumped && typeof dumped === 'object' && typeof dumped.message === 'string' && typeof dumped.name === 'string') {
-      out(`Uncaught ${dumped.name}: ${dumped.message}\n`);
-    } else out(`Uncaught ${proc.inspect(error)}\n`);
+    const lines = proc.inspect(error).split('\n').filter((l) => !/^ {4}at (<eval> )?\(?REPL\d+:\d+:\d+\)?$/.test(l));
+    out(`Uncaught ${lines.join('\n')}\n`);
   };
 
-  const evaluate = (code: string): void => {
+  /** Evaluates a complete input; false when the input is unfinished and needs more lines. */
+  const evaluate = (code: string): boolean => {
     const filename = `REPL${++counter}`;
     // Like Node, a line starting with `{` is tried as an object literal first.
     let result = /^\s*\{/.test(code) && !/;\s*$/.test(code) ? proc.evalRaw(`(${code.replace(/\n$/, '')})`, filename) : null;
@@ -55,20 +56,17 @@ export async function runRepl(proc: NodeProcess): Promise<number> {
       result = null;
     }
     result ??= proc.evalRaw(code, filename);
-    if (!result || proc.finished) return;
+    if (!result || proc.finished) return true;
     if (result.error) {
-      if (unfinished(proc, result.error, code)) {
-        buffer = code;
-        result.error.dispose();
-        return;
-      }
-      report(result.error);
+      const more = unfinished(proc, result.error, code);
+      if (!more) report(result.error);
       result.error.dispose();
-      return;
+      return !more;
     }
     out(`${proc.inspect(result.value)}\n`);
     vm.setProp(vm.global, '_', result.value);
     result.value.dispose();
+    return true;
   };
 
   const line = (text: string): void => {
@@ -84,8 +82,8 @@ export async function runRepl(proc: NodeProcess): Promise<number> {
       return;
     }
     if (buffer === '' && command === '') return out('> ');
-    evaluate(`${buffer}${text}\n`.replace(/^\n+/, ''));
-    if (buffer !== '' && !buffer.endsWith(`${text}\n`)) buffer = '';
+    const code = `${buffer}${text}\n`;
+    buffer = evaluate(code) ? '' : code;
     if (!proc.finished) out(buffer ? '... ' : '> ');
   };
 

@@ -30,8 +30,18 @@ function fnBase(fn) {
   return '[' + type + (fn.name ? ': ' + fn.name : ' (anonymous)') + ']';
 }
 
+// V8's wording for the errors QuickJS raises itself, so messages read as Node prints them.
+function nodeMessage(m) {
+  return String(m)
+    .replace(/^'([^']+)' is not defined$/, '$1 is not defined')
+    .replace(/^cannot read property '([^']+)' of (undefined|null)$/, "Cannot read properties of $2 (reading '$1')")
+    .replace(/^cannot set property '([^']+)' of (undefined|null)$/, "Cannot set properties of $2 (setting '$1')")
+    .replace(/^not a function$/, 'is not a function')
+    .replace(/^stack overflow$/, 'Maximum call stack size exceeded');
+}
+
 function errorText(err) {
-  const head = (err.name || 'Error') + (err.message ? ': ' + err.message : '');
+  const head = (err.name === 'InternalError' && err.message === 'stack overflow' ? 'RangeError' : (err.name || 'Error')) + (err.message ? ': ' + nodeMessage(err.message) : '');
   const stack = typeof err.stack === 'string' ? err.stack : '';
   if (stack.startsWith(head)) return stack.replace(/\n$/, '');
   const frames = stack.split('\n').filter((l) => l.trim() !== '').map((l) => '    ' + l.trim());
