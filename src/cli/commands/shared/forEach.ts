@@ -13,21 +13,22 @@ export async function forEachArg(
   action: (arg: string) => Promise<void>,
   options: { readonly ignore?: (error: unknown) => boolean } = {},
 ): Promise<number> {
-  const results = await Promise.all(
-    args.map(async (arg) => {
-      try {
-        await action(arg);
-        return undefined;
-      } catch (error) {
-        return { error };
-      }
-    }),
+  // All calls start at once; results are reported in argument order as each one settles.
+  const pending = args.map((arg) =>
+    // Through a promise so that an engine method that throws synchronously is collected like any other failure.
+    Promise.resolve(arg)
+      .then(action)
+      .then(
+        () => undefined,
+        (error: unknown) => ({ error }),
+      ),
   );
   const errors: string[] = [];
-  results.forEach((result, i) => {
+  for (let i = 0; i < args.length; i++) {
+    const result = await pending[i];
     if (!result) ctx.stdout.write(`${args[i]}\n`);
     else if (!options.ignore?.(result.error)) errors.push(errorText(result.error));
-  });
+  }
   if (errors.length > 0) throw new StatusError(errors.join('\n'), 1);
   return 0;
 }
