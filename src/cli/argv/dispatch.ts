@@ -158,7 +158,9 @@ async function runInterruptible(spec: CommandSpec, inv: Invocation, ctx: DockerC
       if (signal === 'SIGINT' || signal === 'SIGTERM' || signal === 'SIGHUP') resolve(128 + SIGNAL_NUMBERS[signal]);
     });
   });
-  const work = spec.run(inv, gated).catch((error: unknown) => reportError(error, gated));
+  const work = Promise.resolve()
+    .then(() => spec.run(inv, gated))
+    .catch((error: unknown) => reportError(error, gated));
   try {
     return await Promise.race([work, interrupted]);
   } finally {
