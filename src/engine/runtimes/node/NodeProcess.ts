@@ -76,7 +76,7 @@ export class NodeProcess {
     this.memoryLimit = options.memoryLimit ?? DEFAULT_MEMORY_LIMIT;
     const baseline = wasmHeapSize(qjs);
     this.runtime.setMemoryLimit(Math.min(this.memoryLimit * 2 + 64 * 1024 * 1024, 1536 * 1024 * 1024));
-    this.runtime.setMaxStackSize(512 * 1024);
+    this.runtime.setMaxStackSize(256 * 1024);
     this.runtime.setInterruptHandler(() => {
       if (this.exitCode !== null || this.fatal !== null) return true;
       if (++this.budgetUsed > this.budget || ctx.clock.monotonic() - this.sliceStart > MAX_SLICE_MS) {
@@ -228,15 +228,15 @@ export class NodeProcess {
       this.fatal = 'oom';
       return;
     }
-    const inspected = this.inspect(error);
+    const inspected = this.inspect(error, true);
     this.ctx.stderr.write(formatUncaught(this.ctx.fs, dumped, inspected, this.version));
     this.exitCode = 1;
   }
 
   /** util.inspect inside the sandbox; falls back to a plain dump when that fails (e.g. out of memory). */
-  inspect(value: QuickJSHandle): string {
+  inspect(value: QuickJSHandle, rawFrames = false): string {
     this.resetSlice();
-    const util = this.vm.unwrapResult(this.vm.evalCode('__slipway.builtin("util").inspect', 'node:internal/inspect'));
+    const util = this.vm.unwrapResult(this.vm.evalCode(`(v) => __slipway.builtin("util").inspect(v, { rawFrames: ${rawFrames} })`, 'node:internal/inspect'));
     try {
       const result = this.vm.callFunction(util, this.vm.undefined, value);
       if (result.error) {

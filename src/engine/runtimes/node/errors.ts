@@ -21,6 +21,8 @@ const RESOLVE_FRAMES = [
   '    at require (node:internal/modules/helpers:152:16)',
 ];
 
+const TIMER_FRAMES = ['    at listOnTimeout (node:internal/timers:608:17)', '    at process.processTimers (node:internal/timers:543:7)'];
+
 const MAIN_FRAMES = [
   '    at Module._compile (node:internal/modules/cjs/loader:1761:14)',
   '    at Object..js (node:internal/modules/cjs/loader:1893:10)',
@@ -41,6 +43,7 @@ const ENTRY_FRAMES = [
   '    at node:internal/main/run_main_module:33:47',
 ];
 
+const AT = /^ {4}at /;
 const FRAME = /^ {4}at (?:(.*) \()?(.*?):(\d+):(\d+)\)?$/;
 
 function sourceHeader(fs: Vfs, file: string, line: number, column: number): string | null {
@@ -60,28 +63,31 @@ export function formatUncaught(fs: Vfs, dumped: unknown, inspected: string, vers
   const footer = `\nNode.js v${version}\n`;
   const isError = !!dumped && typeof dumped === 'object' && typeof (dumped as { message?: unknown }).message === 'string';
   const lines = inspected.split('\n');
-  const firstFrame = lines.findIndex((l) => FRAME.test(l.replace(/ \{$/, '')));
+  const firstFrame = lines.findIndex((l) => AT.test(l));
   if (!isError || firstFrame < 0) {
     const text = typeof dumped === 'string' ? dumped : inspected;
     return `${text}\n(Use \`node --trace-uncaught ...\` to show where the exception was thrown)\n${footer}`;
   }
   let lastFrame = firstFrame;
-  while (lastFrame + 1 < lines.length && FRAME.test(lines[lastFrame + 1].replace(/ \{$/, ''))) lastFrame++;
+  while (lastFrame + 1 < lines.length && AT.test(lines[lastFrame + 1])) lastFrame++;
   const opensProps = lines[lastFrame].endsWith(' {');
   const head = lines.slice(0, firstFrame);
   const trailer = lines.slice(lastFrame + 1);
+  const rawFrames = lines.slice(firstFrame, lastFrame + 1).map((l) => l.replace(/ \{$/, ''));
+  // Where the error surfaced decides how Node names the outermost user frame.
+  const parsed = rawFrames.map((l) => FRAME.exec(l)).filter((m): m is RegExpExecArray => !!m && m[2].startsWith('/'));
+  const outer = parsed[parsed.length - 1]?.[1];
+  const context = rawFrames.some((l) => l.includes('(node:internal/modules:')) || outer === '<eval>' ? 'main' : rawFrames.some((l) => l.includes('(node:internal/bootstrap:')) ? 'timer' : 'callback';
   const userFrames: string[] = [];
   let location: [string, number, number] | null = null;
-  for (const raw of lines.slice(firstFrame, lastFrame + 1)) {
-    const m = FRAME.exec(raw.replace(/ \{$/, ''));
-    if (!m) continue;
-    const [, fn, file, line, col] = m;
-    if (!file.startsWith('/')) continue;
+  parsed.forEach(([, fn, file, line, col], i) => {
     location ??= [file, Number(line), Number(col)];
-    const name = !fn || fn === '<anonymous>' ? 'Object.<anonymous>' : fn;
-    const column = Number(line) === 1 ? Math.max(1, Number(col) - WRAPPER.length) : Number(col);
-    userFrames.push(`    at ${name} (${file}:${line}:${column})`);
-  }
+    const column = Number(line) === 1 && !file.endsWith('.mjs') ? Math.max(1, Number(col) - WRAPPER.length) : Number(col);
+    const anonymous = !fn || fn === '<anonymous>' || fn === '<eval>';
+    const outermost = i === parsed.length - 1;
+    const name = !anonymous ? fn : outermost && context === 'main' ? 'Object.<anonymous>' : outermost && context === 'timer' ? 'Timeout._onTimeout' : null;
+    userFrames.push(name ? `    at ${name} (${file}:${line}:${column})` : `    at ${file}:${line}:${column}`);
+  });
   const code = (dumped as { code?: unknown }).code;
   const requireStack = (dumped as { requireStack?: unknown }).requireStack;
   let header: string | null;
@@ -94,8 +100,10 @@ export function formatUncaught(fs: Vfs, dumped: unknown, inspected: string, vers
     frames = [...RESOLVE_FRAMES, ...userFrames.slice(0, 1), MAIN_FRAMES[0]];
   } else {
     header = location ? sourceHeader(fs, ...location) : null;
-    frames = userFrames.length > 0 && userFrames[userFrames.length - 1].includes('Object.<anonymous>') ? [...userFrames, ...MAIN_FRAMES] : userFrames;
+    frames = context === 'main' ? [...userFrames, ...MAIN_FRAMES] : context === 'timer' ? [...userFrames, ...TIMER_FRAMES] : userFrames;
   }
+  // V8 keeps ten frames (Error.stackTraceLimit).
+  frames = frames.slice(0, 10);
   if (opensProps && frames.length > 0) frames[frames.length - 1] += ' {';
   else if (opensProps) head[head.length - 1] += ' {';
   return `${header ?? ''}${[...head, ...frames, ...trailer].join('\n')}\n${footer}`;

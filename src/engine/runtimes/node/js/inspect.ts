@@ -40,12 +40,21 @@ function nodeMessage(m) {
     .replace(/^stack overflow$/, 'Maximum call stack size exceeded');
 }
 
-function errorText(err) {
+// QuickJS frames as V8 words them: anonymous functions show only their location, and the
+// sandbox's own plumbing (native calls, the loader, the event loop) is left out.
+function cleanFrames(frames) {
+  return frames
+    .filter((l) => !/\(native\)$/.test(l) && !/\(node:internal\/(modules|bootstrap|process)[:)]/.test(l))
+    .map((l) => l.replace(/^ {4}at <anonymous> \((.*)\)$/, '    at $1').replace(/^ {4}at <eval> \((.*)\)$/, '    at $1'))
+    .slice(0, 10);
+}
+
+function errorText(err, raw) {
   const head = (err.name === 'InternalError' && err.message === 'stack overflow' ? 'RangeError' : (err.name || 'Error')) + (err.message ? ': ' + nodeMessage(err.message) : '');
   const stack = typeof err.stack === 'string' ? err.stack : '';
   if (stack.startsWith(head)) return stack.replace(/\n$/, '');
   const frames = stack.split('\n').filter((l) => l.trim() !== '').map((l) => '    ' + l.trim());
-  return [head, ...frames].join('\n');
+  return [head, ...(raw ? frames : cleanFrames(frames))].join('\n');
 }
 
 function formatPrimitive(v, ctx) {
@@ -183,7 +192,7 @@ function formatRaw(ctx, v, depth) {
     base = fnBase(v);
     if (keys.length === 0 && symbols.length === 0) return base;
   } else if (v instanceof Error) {
-    base = errorText(v);
+    base = errorText(v, ctx.rawFrames);
     keys = keys.filter((k) => k !== 'stack' && k !== 'message');
     if (keys.length === 0 && symbols.length === 0) return base;
     if (depth > ctx.depth) return '[' + base.split('\n')[0] + ']';
@@ -254,9 +263,9 @@ function formatRaw(ctx, v, depth) {
 }
 
 function inspect(value, opts) {
-  const ctx = { depth: 2, breakLength: 80, compact: 3, maxArrayLength: 100, customInspect: true, indentationLvl: 0, currentDepth: 0, seen: [], circular: new Map(), extraEntry: false };
+  const ctx = { depth: 2, breakLength: 80, compact: 3, maxArrayLength: 100, customInspect: true, indentationLvl: 0, currentDepth: 0, seen: [], circular: new Map(), extraEntry: false, rawFrames: false };
   if (opts && typeof opts === 'object') {
-    for (const k of ['depth', 'breakLength', 'compact', 'maxArrayLength', 'customInspect']) if (opts[k] !== undefined) ctx[k] = opts[k];
+    for (const k of ['depth', 'breakLength', 'compact', 'maxArrayLength', 'customInspect', 'rawFrames']) if (opts[k] !== undefined) ctx[k] = opts[k];
     if (ctx.depth === null) ctx.depth = Infinity;
   }
   return formatValue(ctx, value, 0);
