@@ -106,4 +106,12 @@ describe('image commands against the engine', () => {
     expect(rig.stdout.text.split('\n').slice(0, 2)).toEqual(['Using default tag: latest', 'The push refers to repository [docker.io/student/box]']);
     expect(rig.stderr.text).toBe('denied: requested access to the resource is denied\n');
   });
+
+  it('hints at docker image ls when docker images is given a subcommand name', async () => {
+    const rig = makeRig();
+    expect(await rig.docker(['images', 'ls'])).toBe(0);
+    expect(rig.stderr.text).toBe('No images found matching "ls": did you mean "docker image ls"?\n');
+    expect(await rig.docker(['image', 'ls', 'ls'])).toBe(0);
+    expect(rig.stderr.text).toBe('');
+  });
 });

@@ -20,7 +20,7 @@ export const imageLsCommand: CommandSpec = {
     { long: 'quiet', short: 'q', kind: 'bool', usage: 'Only show image IDs' },
     { long: 'tree', kind: 'bool', usage: 'List multi-platform images as a tree (EXPERIMENTAL)' },
   ],
-  async run({ flags, args }, ctx) {
+  async run({ flags, args, commandPath }, ctx) {
     let images = ctx.engine.images.list({ all: flags.bool('all') });
     let dangling: boolean | undefined;
     for (const filter of flags.list('filter')) {
@@ -35,7 +35,8 @@ export const imageLsCommand: CommandSpec = {
       images = images
         .map((i) => ({ ...i, repoTags: i.repoTags.filter((t) => wanted(t)) }))
         .filter((i) => i.repoTags.length > 0);
-      if (images.length === 0 && ['ls', 'list', 'rm', 'prune', 'inspect', 'history', 'pull', 'push', 'tag'].includes(args[0])) {
+      // `docker images ls` is a common slip for `docker image ls`.
+      if (images.length === 0 && commandPath === 'docker images' && ['ls', 'list', 'rm', 'prune', 'inspect', 'history', 'pull', 'push', 'tag'].includes(args[0])) {
         ctx.stderr.write(`No images found matching "${args[0]}": did you mean "docker image ${args[0]}"?\n`);
       }
     }
