@@ -80,14 +80,14 @@ export function formatUncaught(fs: Vfs, dumped: unknown, inspected: string, vers
   const context = rawFrames.some((l) => l.includes('(node:internal/modules:')) || outer === '<eval>' ? 'main' : rawFrames.some((l) => l.includes('(node:internal/bootstrap:')) ? 'timer' : 'callback';
   const userFrames: string[] = [];
   let location: [string, number, number] | null = null;
-  parsed.forEach(([, fn, file, line, col], i) => {
+  for (const [i, [, fn, file, line, col]] of parsed.entries()) {
     location ??= [file, Number(line), Number(col)];
     const column = Number(line) === 1 && !file.endsWith('.mjs') ? Math.max(1, Number(col) - WRAPPER.length) : Number(col);
     const anonymous = !fn || fn === '<anonymous>' || fn === '<eval>';
     const outermost = i === parsed.length - 1;
     const name = !anonymous ? fn : outermost && context === 'main' ? 'Object.<anonymous>' : outermost && context === 'timer' ? 'Timeout._onTimeout' : null;
     userFrames.push(name ? `    at ${name} (${file}:${line}:${column})` : `    at ${file}:${line}:${column}`);
-  });
+  }
   const code = (dumped as { code?: unknown }).code;
   const requireStack = (dumped as { requireStack?: unknown }).requireStack;
   let header: string | null;
