@@ -48,6 +48,19 @@ describe('npm', () => {
     expect(again.out).toMatch(/^\nup to date, audited 70 packages in/);
   });
 
+  it('with no dependencies (empty object or none) is up to date and creates no node_modules', async () => {
+    for (const pkg of [{ name: 'app', version: '1.0.0', dependencies: {} }, { name: 'app', version: '1.0.0' }]) {
+      const m = machine();
+      m.fs.writeFile('/app/package.json', JSON.stringify(pkg));
+      const r = await m.run(['npm', 'install']);
+      expect(r.err).toBe('');
+      expect(r.code).toBe(0);
+      expect(r.out).toMatch(/^\nup to date, audited 1 package in \d+m?s\n\nfound 0 vulnerabilities\n$/);
+      expect(m.fs.stat('/app/package-lock.json')?.kind).toBe('file');
+      expect(m.fs.stat('/app/node_modules')).toBeNull();
+    }
+  });
+
   it('nests a second version under its parent', () => {
     const r = resolveTree({ express: '^4.0.0', debug: '^4.0.0' });
     expect(r.ok).toBe(true);

@@ -190,7 +190,10 @@ function writeLockfiles(ctx: ProgramContext, pkg: PackageJson, installed: readon
   const root = { name: pkg.name ?? 'app', version: pkg.version ?? '1.0.0', dependencies: pkg.dependencies ?? {} };
   const lock = { name: root.name, version: root.version, lockfileVersion: 3, requires: true, packages: { '': root, ...packages } };
   ctx.fs.writeFile(join(ctx.cwd, 'package-lock.json'), JSON.stringify(lock, null, 2) + '\n');
+  // With nothing to install npm creates no node_modules, so there is no hidden lockfile either.
+  if (installed.length === 0) return;
   const hidden = { name: root.name, version: root.version, lockfileVersion: 3, requires: true, packages };
+  ctx.fs.mkdir(join(ctx.cwd, 'node_modules'), { recursive: true });
   ctx.fs.writeFile(join(ctx.cwd, 'node_modules/.package-lock.json'), JSON.stringify(hidden, null, 2) + '\n');
 }
 
