@@ -133,7 +133,8 @@ async function runCommand(
     ctx.stderr.write(`${argError}\n`);
     return 1;
   }
-  if (spec.ownsSignals) {
+  const ownsSignals = typeof spec.ownsSignals === 'function' ? spec.ownsSignals(flags) : spec.ownsSignals === true;
+  if (ownsSignals) {
     try {
       return await spec.run({ flags, args: flags.args, commandPath: path, spec }, ctx);
     } catch (error) {

@@ -43,7 +43,7 @@ export interface CommandSpec {
    * exec, logs -f, build). Any other command is ended by the first SIGINT or
    * SIGTERM with 128+signal, as the docker CLI (≥27) exits when terminated.
    */
-  readonly ownsSignals?: boolean;
+  readonly ownsSignals?: boolean | ((flags: Flags) => boolean);
   /** run/create use `-h` for --hostname, so help has no shorthand there. */
   readonly noHelpShorthand?: boolean;
   run(inv: Invocation, ctx: DockerContext): Promise<number>;

@@ -10,7 +10,7 @@ export const runCommand: CommandSpec = {
   name: 'run',
   use: '[OPTIONS] IMAGE [COMMAND] [ARG...]',
   short: 'Create and run a new container from an image',
-  ownsSignals: true,
+  ownsSignals: (flags) => !flags.bool('detach'),
   args: { kind: 'min', n: 1 },
   interspersed: false,
   noHelpShorthand: true,

@@ -8,7 +8,7 @@ export const startCommand: CommandSpec = {
   name: 'start',
   use: '[OPTIONS] CONTAINER [CONTAINER...]',
   short: 'Start one or more stopped containers',
-  ownsSignals: true,
+  ownsSignals: (flags) => flags.bool('attach') || flags.bool('interactive'),
   args: { kind: 'min', n: 1 },
   flags: [
     { long: 'attach', short: 'a', kind: 'bool', usage: 'Attach STDOUT/STDERR and forward signals' },
