@@ -107,6 +107,26 @@ describe('runBuildCommand', () => {
     expect(io.stderr.text).toBe('ERROR: failed to build: invalid tag "MyApp": repository name must be lowercase\n');
   });
 
+  it('shell-form RUN of a missing command: sh says not found, the step fails with exit code 127', async () => {
+    const h = harness({ Dockerfile: 'FROM node\nRUN nosuch\n' });
+    const { ctx, stderr } = dockerCtx(h);
+    expect(await runBuildCommand(base, ctx)).toBe(1);
+    const text = stderr.text;
+    expect(text).toMatch(/\n#5 \[2\/2\] RUN nosuch\n#5 \d\.\d{3} \/bin\/sh: 1: nosuch: not found\n#5 ERROR: process "\/bin\/sh -c nosuch" did not complete successfully: exit code: 127\n\n------\n > \[2\/2\] RUN nosuch:\n\d\.\d{3} \/bin\/sh: 1: nosuch: not found\n------\n/);
+    expect(text).toContain('Dockerfile:2\n--------------------\n   1 |     FROM node\n   2 | >>> RUN nosuch\n');
+    expect(text.endsWith('ERROR: failed to build: failed to solve: process "/bin/sh -c nosuch" did not complete successfully: exit code: 127\n')).toBe(true);
+    expect(h.builder.lastBuild()?.imageId).toBeUndefined();
+  });
+
+  it('exec-form RUN of a missing executable fails with runc\'s exec error and no step output', async () => {
+    const h = harness({ Dockerfile: 'FROM node\nRUN ["nosuch"]\n' });
+    const { ctx, stderr } = dockerCtx(h);
+    expect(await runBuildCommand(base, ctx)).toBe(1);
+    const message = 'process "nosuch" did not complete successfully: runc run failed: unable to start container process: error during container init: exec: "nosuch": executable file not found in $PATH';
+    expect(stderr.text).toContain(`#5 [2/2] RUN ["nosuch"]\n#5 ERROR: ${message}\n\n------\n > [2/2] RUN ["nosuch"]:\n------\n`);
+    expect(stderr.text.endsWith(`ERROR: failed to build: failed to solve: ${message}\n`)).toBe(true);
+  });
+
   it('Ctrl-C cancels a RUN that never ends', async () => {
     const h = harness({ Dockerfile: 'FROM node\nRUN sleep 1000\n' });
     const { ctx, stderr, signals } = dockerCtx(h);
