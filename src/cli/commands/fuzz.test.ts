@@ -5,7 +5,8 @@ import { makeRig } from '../testing/harness.js';
 const WORDS = [
   'run', 'create', 'start', 'stop', 'kill', 'restart', 'rm', 'ps', 'logs', 'attach', 'exec', 'cp', 'inspect', 'images', 'rmi', 'tag',
   'container', 'image', 'ls', 'prune', 'history', 'version', 'info', 'logout',
-  '-a', '-q', '-f', '-d', '-it', '--rm', '--name', 'web', '-p', '8080:80', '80', '--format', '{{.ID}}', '{{json .}}', 'table {{.Names}}',
+  // No -i/-t/-f: an interactive container or `logs -f` would legitimately wait forever.
+  '-a', '-q', '--force', '-d', '--rm', '--name', 'web', '-p', '8080:80', '80', '--format', '{{.ID}}', '{{json .}}', 'table {{.Names}}',
   'busybox', 'hello-world', 'nosuch', 'web:/tmp', '/tmp', 'echo', 'hi', '--', '-', '-s', 'SIGTERM', '-t', '0', 'x:y',
 ];
 
