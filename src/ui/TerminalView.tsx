@@ -43,7 +43,8 @@ export function TerminalView({ id, active }: { id: string; active: boolean }) {
         terminal.clearSelection();
         return false;
       }
-      return !(event.type === 'keydown' && event.ctrlKey && event.shiftKey && (event.key === 'V' || event.key === 'C'));
+      // Ctrl-V and Ctrl-Shift-V are left to the browser, whose paste event xterm turns into input.
+      return !(event.type === 'keydown' && event.ctrlKey && (event.key === 'v' || event.key === 'V' || (event.shiftKey && event.key === 'C')));
     });
     const data = terminal.onData((text) => void worker.input(id, text));
     let disposed = false;
@@ -56,6 +57,11 @@ export function TerminalView({ id, active }: { id: string; active: boolean }) {
         if (status === 'running') ran = true;
         else if (status === 'prompt' && ran && performance.getEntriesByName('first-answer').length === 0) performance.mark('first-answer');
         useAppStore.getState().setTerminalStatus(id, status);
+        // `exit` (or Ctrl-D at the prompt) closes the tab, as closing a shell closes its window.
+        if (status === 'exited') {
+          useAppStore.getState().closeTerminal(id);
+          void worker.closeSession(id);
+        }
       },
     }).then(() => {
       if (!disposed) performance.mark('terminal-ready');
