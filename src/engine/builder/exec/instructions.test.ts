@@ -151,6 +151,42 @@ describe('context and ownership', () => {
   });
 });
 
+describe('RUN shell form runs the shell interpreter', () => {
+  const logText = (events: readonly BuildEvent[], vertexName: string): string => {
+    const vertex = events.find((e) => e.type === 'vertex' && e.vertex.name === vertexName);
+    const id = vertex?.type === 'vertex' ? vertex.vertex.id : '';
+    return events.flatMap((e) => (e.type === 'log' && e.vertexId === id ? [e.text] : [])).join('');
+  };
+
+  it('redirects, pipes, &&, cd and for loops write into the layer and print under the step', async () => {
+    const run = 'RUN echo "x" > file && cat file | wc -l && cd /tmp && pwd && for i in 1 2 3; do echo n$i; done >> /app/list; cat /app/list | grep -c n';
+    const h = harness({ Dockerfile: `FROM node\nWORKDIR /app\n${run}\nRUN pwd && ls /app | sort -r && echo oops >&2\n` });
+    const { events, imageId } = await h.build();
+    expect(logText(events, `[3/4] ${run}`)).toBe('1\n/tmp\n3\n');
+    // cd lasts for one RUN only: the next step starts in WORKDIR again.
+    expect(logText(events, '[4/4] RUN pwd && ls /app | sort -r && echo oops >&2')).toBe('/app\nlist\nfile\noops\n');
+    const fs = h.images.rootfs(h.images.record(imageId)!.layers);
+    expect(new TextDecoder().decode(fs.readFile('/app/file'))).toBe('x\n');
+    expect(new TextDecoder().decode(fs.readFile('/app/list'))).toBe('n1\nn2\nn3\n');
+  });
+
+  it('the exit status is the last command\'s, like sh -c without -e', async () => {
+    const ok = harness({ Dockerfile: 'FROM node\nRUN false; echo after\n' });
+    expect((await ok.build()).imageId).toMatch(/^sha256:/);
+    const failing = harness({ Dockerfile: 'FROM node\nRUN echo start && exit 3\n' });
+    const f = (await failing.build().catch((e: unknown) => e)) as BuildFailure;
+    expect(f.solveMessage).toBe('process "/bin/sh -c echo start && exit 3" did not complete successfully: exit code: 3');
+    expect(f.logs.map((l) => l.replace(/^\d\.\d{3} /, ''))).toEqual(['start']);
+  });
+
+  it('a heredoc RUN runs its body as a script', async () => {
+    const h = harness({ Dockerfile: 'FROM node\nRUN <<EOF\nset -e\nmkdir -p /out\nfor f in a b; do echo $f > /out/$f.txt; done\nEOF\n' });
+    const { imageId } = await h.build();
+    const fs = h.images.rootfs(h.images.record(imageId)!.layers);
+    expect(new TextDecoder().decode(fs.readFile('/out/b.txt'))).toBe('b\n');
+  });
+});
+
 describe('RUN exec form', () => {
   it('a missing executable fails with runc\'s exec error', async () => {
     const h = harness({ Dockerfile: 'FROM node\nRUN ["nosuchtool","--flag"]\n' });
