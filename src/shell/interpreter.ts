@@ -2,8 +2,9 @@
  * Runs the syntax tree: lists, and-or chains, pipelines, compound commands,
  * background jobs, signals and traps. Simple commands are run by ./exec.ts.
  */
-import { Pipe, CollectingOutput, emptyInput, noSignals } from '../os/streams.js';
-import type { OutputStream } from '../os/process.js';
+import { Pipe, CollectingOutput, emptyInput } from '../os/streams.js';
+import type { OutputStream, SignalName } from '../os/process.js';
+import { SIGNAL_NUMBERS } from '../os/process.js';
 import type { AndOr, Command, Pipeline, Redirect, Script } from './ast.js';
 import { ArithError, evaluateArith } from './arith.js';
 import { BrokenPipe, ExitRequest, Interrupted, LoopControl, ReturnRequest, ShellSyntaxError } from './errors.js';
@@ -307,16 +308,30 @@ export class Interpreter {
 
   private startBackground(andOr: AndOr, io: ExecIO, text: string): void {
     // A background job has its own signal bookkeeping: the terminal's Ctrl-C does not reach it.
-    const child = new Interpreter({ ...this.rt, signals: new SignalHub() }, cloneState(this.state));
+    const hub = new SignalHub();
+    const child = new Interpreter({ ...this.rt, signals: hub }, cloneState(this.state));
     const pid = this.rt.nextPid();
     const id = Math.max(0, ...this.state.jobs.keys()) + 1;
-    const bgIO: ExecIO = { ...io, stdin: BufferedInput.of(emptyInput), signals: noSignals, terminal: undefined };
-    const promise = child.runAndOr(andOr, bgIO).catch((e: unknown) => {
-      if (e instanceof ExitRequest || e instanceof Interrupted) return e.code;
-      if (e instanceof ReturnRequest) return e.code;
-      throw e;
-    });
-    const job = { id, pid, command: text, promise, status: null as number | null };
+    const bgIO: ExecIO = { ...io, stdin: BufferedInput.of(emptyInput), signals: hub.foreground, terminal: undefined };
+    const promise = child
+      .runAndOr(andOr, bgIO)
+      .then((status) => hub.interrupted ?? status)
+      .catch((e: unknown) => {
+        if (e instanceof ExitRequest || e instanceof Interrupted || e instanceof ReturnRequest) return e.code;
+        throw e;
+      });
+    const job = {
+      id,
+      pid,
+      command: text,
+      promise,
+      status: null as number | null,
+      // `kill` reaches the whole job: its running command and the subshell around it.
+      signal: (sig: SignalName) => {
+        hub.foreground.emit(sig);
+        hub.deliver(sig, false, 128 + SIGNAL_NUMBERS[sig]);
+      },
+    };
     void promise.then((s) => (job.status = s));
     this.state.jobs.set(id, job);
     this.state.lastBackground = pid;

@@ -225,3 +225,13 @@ describe('more parameter expansion', () => {
     expect(await h.run('echo ${x:}; echo next')).toEqual({ status: 1, out: '', err: 'bash: ${x:}: bad substitution\n' });
   });
 });
+
+describe('kill', () => {
+  it('kill ends a background job; wait reports 128+n', async () => {
+    const h = harness();
+    const r = await h.run('sleep 100 & kill $!; wait $!; echo "status $?"');
+    expect(r.out).toBe('status 143\n');
+    const k = await h.run('sleep 100 & kill -9 %1; wait %1; echo $?');
+    expect(k.out).toBe('137\n');
+  });
+});

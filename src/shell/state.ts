@@ -18,6 +18,8 @@ export interface Job {
   readonly command: string;
   readonly promise: Promise<number>;
   status: number | null;
+  /** Delivers a signal to the job (the `kill` builtin). */
+  signal(sig: import('../os/process.js').SignalName): void;
 }
 
 export interface ShellState {

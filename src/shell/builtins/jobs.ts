@@ -142,7 +142,7 @@ export const jobsBuiltin: Builtin = (_args, { sh, io }) => {
   return 0;
 };
 
-/** `kill` of the shell's own pid delivers to the shell (a script that signals itself); jobs cannot be stopped in flight. */
+/** `kill` signals background jobs, or the shell itself when given `$$`. */
 export const kill: Builtin = (args, { sh, err, io }) => {
   let signal: SignalName = 'SIGTERM';
   const targets: string[] = [];
@@ -178,8 +178,9 @@ export const kill: Builtin = (args, { sh, err, io }) => {
       sh.rt.signals.deliver(signal, sh.state.traps.has(signal), 128 + SIGNAL_NUMBERS[signal]);
       continue;
     }
-    const known = [...sh.state.jobs.values()].some((j) => j.pid === Number(t) || `%${j.id}` === t);
-    if (!known) {
+    const job = [...sh.state.jobs.values()].find((j) => j.pid === Number(t) || `%${j.id}` === t);
+    if (job && job.status === null) job.signal(signal);
+    if (!job) {
       err(`(${t}) - No such process`);
       status = 1;
     }

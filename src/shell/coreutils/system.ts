@@ -1,5 +1,6 @@
 /** Commands about the system and time: date, uname, whoami, id, hostname, sleep, clear, env output. */
-import type { CommandContext, ExternalCommand } from '../../os/process.js';
+import type { CommandContext, ExternalCommand, SignalName } from '../../os/process.js';
+import { SIGNAL_NUMBERS } from '../../os/process.js';
 import { CancelSource } from '../../os/streams.js';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -127,10 +128,10 @@ export const sleep: ExternalCommand = async (argv, ctx) => {
     seconds += m ? Number(m[1]) * UNITS[m[2]] : Infinity;
   }
   const cancel = new CancelSource();
-  let interrupted = false;
+  let endedBy: SignalName | null = null;
   const off = ctx.signals.on((sig) => {
     if (sig === 'SIGINT' || sig === 'SIGKILL' || sig === 'SIGTERM') {
-      interrupted = true;
+      endedBy ??= sig;
       cancel.cancel();
     }
   });
@@ -139,7 +140,7 @@ export const sleep: ExternalCommand = async (argv, ctx) => {
   } finally {
     off();
   }
-  return interrupted ? 130 : 0;
+  return endedBy ? 128 + SIGNAL_NUMBERS[endedBy] : 0;
 };
 
 export const clear: ExternalCommand = async (_argv, ctx) => {
