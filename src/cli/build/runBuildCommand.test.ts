@@ -6,6 +6,7 @@ import type { EngineApi } from '../../engine/index.js';
 import { harness, SEED_FILES, type Harness } from '../../engine/builder/testing/fixture.js';
 import { CollectingOutput, SignalEmitter, emptyInput, inputFrom } from '../../os/streams.js';
 import type { DockerContext } from '../context.js';
+import { registerNodeRuntime } from '../../engine/runtimes/node/index.js';
 import { runBuildCommand, type BuildCommandOptions } from './runBuildCommand.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -127,16 +128,68 @@ describe('runBuildCommand', () => {
     expect(stderr.text.endsWith(`ERROR: failed to build: failed to solve: ${message}\n`)).toBe(true);
   });
 
-  it('Ctrl-C cancels a RUN that never ends', async () => {
-    const h = harness({ Dockerfile: 'FROM node\nRUN sleep 1000\n' });
+  it('Ctrl-C cancels a RUN that never ends: CANCELED, the cancel error, exit 130, no image', async () => {
+    const h = harness({ Dockerfile: 'FROM node\nRUN echo waiting && sleep 1000\n' });
     const { ctx, stderr, signals } = dockerCtx(h);
-    const done = runBuildCommand(base, ctx);
-    await h.clock.sleep(2000);
+    let settled = false;
+    const done = runBuildCommand(base, ctx).finally(() => (settled = true));
+    await h.clock.sleep(600_000);
+    expect(settled).toBe(false);
+    expect(stderr.text).toMatch(/#5 \[2\/2\] RUN echo waiting && sleep 1000\n#5 0\.\d{3} waiting\n$/);
     signals.emit('SIGINT');
-    expect(await done).toBe(1);
-    expect(stderr.text).toContain('#5 CANCELED');
-    expect(stderr.text).toMatch(/ERROR: failed to build: failed to solve: Canceled: context canceled\n$/);
+    expect(await done).toBe(130);
+    expect(stderr.text).toMatch(/#5 0\.\d{3} waiting\n#5 CANCELED\n\nERROR: failed to build: failed to solve: Canceled: context canceled\n$/);
+    expect(stderr.text).not.toContain('------');
+    expect(stderr.text).not.toContain('exporting to image');
     expect(h.builder.lastBuild()?.canceled).toBe(true);
+    expect(h.builder.lastBuild()?.imageId).toBeUndefined();
+    expect(h.images.tags.has('myapp:latest')).toBe(false);
+  });
+});
+
+/** Polls across macrotasks: the QuickJS runtime loads in real time, outside the virtual clock. */
+async function until(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 200_000 && !condition(); i++) await new Promise((r) => setImmediate(r));
+  if (!condition()) throw new Error('condition not reached');
+}
+
+describe('RUN node server.js during a build', () => {
+  const files = {
+    Dockerfile: 'FROM node\nWORKDIR /app\nCOPY server.js .\nRUN node server.js\nCMD ["node","server.js"]\n',
+    'server.js': "require('http').createServer((req, res) => res.end('hi')).listen(3000, () => console.log('listening on 3000'));\n",
+  };
+
+  it('plain: the server output shows under the step, the build hangs, Ctrl-C cancels it', async () => {
+    const h = harness(files, (programs) => registerNodeRuntime(programs));
+    const { ctx, stderr, signals } = dockerCtx(h);
+    let settled = false;
+    const done = runBuildCommand(base, ctx).finally(() => (settled = true));
+    await until(() => stderr.text.includes('listening on 3000'));
+    await h.clock.sleep(120_000);
+    expect(settled).toBe(false);
+    expect(stderr.text).toMatch(/#8 \[4\/4\] RUN node server\.js\n#8 \d\.\d{3} listening on 3000\n$/);
+    signals.emit('SIGINT');
+    expect(await done).toBe(130);
+    expect(stderr.text).toMatch(/listening on 3000\n#8 CANCELED\n\nERROR: failed to build: failed to solve: Canceled: context canceled\n$/);
+    expect(h.builder.lastBuild()?.canceled).toBe(true);
+    expect(h.images.images.size).toBe(1);
+  });
+
+  it('tty: the live frame shows the step\'s log lines; the final frame shows it CANCELED', async () => {
+    const h = harness(files, (programs) => registerNodeRuntime(programs));
+    const { ctx, stderr, signals } = dockerCtx(h, { columns: 80 });
+    const done = runBuildCommand({ ...base, progress: 'auto' }, ctx);
+    await until(() => stderr.text.includes(' => => # listening on 3000'));
+    await h.clock.sleep(5_000);
+    const live = stderr.text.slice(stderr.text.lastIndexOf('[+] Building'));
+    expect(live).toMatch(/ => \[4\/4\] RUN node server\.js +\d+\.\ds\x1b\[K\n => => # listening on 3000\x1b\[K\n$/);
+    signals.emit('SIGINT');
+    expect(await done).toBe(130);
+    const text = stderr.text;
+    const final = text.slice(text.lastIndexOf('[+] Building'));
+    expect(final).toContain('\x1b[33m => CANCELED [4/4] RUN node server.js');
+    expect(final).not.toContain('=> => # ');
+    expect(final.endsWith('\nERROR: failed to build: failed to solve: Canceled: context canceled\n')).toBe(true);
   });
 });
 

@@ -121,7 +121,8 @@ async function runBuild(options: BuildCommandOptions, ctx: DockerContext, fs: Vf
     if (err.source && !err.canceled) out += sourceSnippet(err.source);
     out += finalErrorLine(err.solveMessage);
     ctx.stderr.write(out);
-    return 1;
+    // buildx exits 130 when the solve was cancelled (grpc Canceled / context.Canceled).
+    return err.canceled ? 130 : 1;
   } finally {
     unsubscribe();
   }

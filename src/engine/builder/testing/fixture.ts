@@ -4,7 +4,7 @@
  * in parallel) holding a `node:latest`-like base image.
  */
 import type { ImageConfigFile } from '../../api.js';
-import type { EngineContext, ImageRecord, ImageStore, Layer, LayerEntry, WritableRootfs } from '../../context.js';
+import type { EngineContext, ImageRecord, ImageStore, Layer, LayerEntry, ProgramRegistry, WritableRootfs } from '../../context.js';
 import { sha256Digest } from '../../layers/digest.js';
 import { LayerStore } from '../../layers/LayerStore.js';
 import { OverlayRootfs } from '../../layers/overlay/OverlayRootfs.js';
@@ -125,11 +125,13 @@ export interface Harness {
 
 export const SEED_DOCKERFILE = 'FROM node\nWORKDIR /app\nCOPY . /app\nRUN npm install\nEXPOSE 80\nCMD ["node","server.js"]\n';
 
-export function harness(files: Record<string, string> = {}): Harness {
+/** `addPrograms` registers more programs (e.g. the real Node runtime) over the built-in ones. */
+export function harness(files: Record<string, string> = {}, addPrograms?: (registry: ProgramRegistry) => void): Harness {
   const clock = new VirtualClock();
   const programs = new SimpleProgramRegistry();
   registerCorePrograms(programs);
   registerPackagePrograms(programs);
+  addPrograms?.(programs);
   const images = new FakeImages();
   const ctx = { clock, ids: new SeededIds(7), events: new SimpleEventBus(), programs } as Partial<EngineContext> as EngineContext;
   ctx.images = images;
