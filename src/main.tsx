@@ -1,21 +1,15 @@
-/** Composition root: mounts the app; the engine worker starts on first use. */
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './ui/App.js';
-import './ui/styles.css';
+/**
+ * Composition root. The engine worker is started before anything else, and
+ * the UI (React, xterm) is fetched as a separate chunk meanwhile, so the
+ * worker's download and boot overlap the UI's instead of following it.
+ */
 import { engineWorker } from './worker/client.js';
 
 performance.mark('app-start');
-// Start the engine worker now, so its download and boot overlap React's first render.
 void engineWorker().boot();
+
 const root = document.getElementById('root');
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
-}
+if (root) void import('./ui/mount.js').then(({ mount }) => mount(root));
 
 // Offline after the first visit; registered once the terminal is up so it never competes with it.
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
