@@ -35,6 +35,7 @@ export const FALLBACK_NODE_VERSION = '26.7.0';
 const MAX_SLICE_MS = 1500;
 
 const encoder = new TextEncoder();
+const BUILTIN_NAMES = JSON.stringify(Object.keys(BUILTIN_SOURCES));
 
 type Fatal = 'runaway' | 'oom';
 
@@ -127,12 +128,15 @@ export class NodeProcess {
         if (ref) void this.pumpStdin();
       },
       rawMode: (raw) => ctx.terminal?.setRawMode(raw),
+      builtinNames: () => BUILTIN_NAMES,
+      loadBuiltin: (name) => {
+        const body = Object.hasOwn(BUILTIN_SOURCES, name) ? BUILTIN_SOURCES[name] : 'module.exports = {};';
+        const result = this.vm.evalCode(`(function (module, exports, require, host, S) {${body}\n})`, `node:${name}`);
+        return result.error ? { error: result.error } : result.value;
+      },
     });
     this.evalOrThrow(PRELUDE_JS, 'node:internal/bootstrap');
     this.S = this.vm.getProp(this.vm.global, '__slipway');
-    for (const [name, body] of Object.entries(BUILTIN_SOURCES)) {
-      this.evalOrThrow(`__slipway.define(${JSON.stringify(name)}, function (module, exports, require, host, S) {${body}\n});`, `node:${name}`);
-    }
     this.evalOrThrow(PROCESS_JS, 'node:internal/process');
     this.evalOrThrow(MODULES_JS, 'node:internal/modules');
   }

@@ -21,6 +21,8 @@ export interface HostCallbacks {
   signal(name: string, on: boolean): void;
   stdin(ref: boolean): void;
   rawMode(raw: boolean): void;
+  builtinNames(): string;
+  loadBuiltin(name: string): QuickJSHandle | { error: QuickJSHandle };
 }
 
 const encoder = new TextEncoder();
@@ -137,6 +139,8 @@ export function installHost(vm: QuickJSContext, fs: Vfs, cb: HostCallbacks): voi
   define('signal', (name, on) => void cb.signal(str(name), dump(on) === true));
   define('stdin', (ref) => void cb.stdin(dump(ref) === true));
   define('rawMode', (raw) => void cb.rawMode(dump(raw) === true));
+  define('builtinNames', () => vm.newString(cb.builtinNames()));
+  define('loadBuiltin', (name) => cb.loadBuiltin(str(name)));
   vm.setProp(vm.global, '__host', host);
   host.dispose();
 }

@@ -33,11 +33,14 @@ export const PRELUDE_JS = String.raw`
   // Builtin modules: CommonJS bodies registered by the host, instantiated on first require.
   const builtins = Object.create(null);
   const builtinCache = Object.create(null);
+  // Bodies are compiled on first require: parsing all of them costs more than most scripts run.
+  const builtinNames = JSON.parse(host.builtinNames());
   S.define = (name, fn) => { builtins[name] = fn; };
-  S.isBuiltin = (name) => (name.startsWith('node:') ? name.slice(5) : name) in builtins;
+  S.isBuiltin = (name) => { const id = name.startsWith('node:') ? name.slice(5) : name; return id in builtins || builtinNames.includes(id); };
   S.builtin = (name) => {
     const id = name.startsWith('node:') ? name.slice(5) : name;
     if (id in builtinCache) return builtinCache[id].exports;
+    if (!(id in builtins)) builtins[id] = host.loadBuiltin(id);
     const module = { exports: {}, id: id };
     builtinCache[id] = module;
     builtins[id].call(module.exports, module, module.exports, S.builtin, host, S);

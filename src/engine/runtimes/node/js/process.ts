@@ -9,7 +9,8 @@ export const PROCESS_JS = String.raw`
   const S = globalThis.__slipway;
   const host = S.host;
   const EventEmitter = S.builtin('events');
-  const util = S.builtin('util');
+  let utilModule = null;
+  const util = { format: (...a) => (utilModule || (utilModule = S.builtin('util'))).format(...a), inspect: (...a) => (utilModule || (utilModule = S.builtin('util'))).inspect(...a) };
   const info = JSON.parse(host.info());
 
   const process = new EventEmitter();
@@ -142,7 +143,12 @@ export const PROCESS_JS = String.raw`
   const Buffer = S.builtin('buffer').Buffer;
   globalThis.Buffer = Buffer;
   globalThis.global = globalThis;
-  globalThis.URL = S.builtin('url').URL;
-  globalThis.URLSearchParams = S.builtin('url').URLSearchParams;
+  for (const name of ['URL', 'URLSearchParams']) {
+    Object.defineProperty(globalThis, name, {
+      get() { const v = S.builtin('url')[name]; Object.defineProperty(globalThis, name, { value: v, writable: true, configurable: true }); return v; },
+      set(v) { Object.defineProperty(globalThis, name, { value: v, writable: true, configurable: true }); },
+      configurable: true,
+    });
+  }
 })();
 `;
