@@ -208,7 +208,7 @@ export class Interpreter {
         if (fields.length !== 1) throw new ExpansionError(`${r.target.raw}: ambiguous redirect`);
         return fields[0];
       },
-      fail: (message) => io.stderr.write(`${this.prefix(line)}: ${message}\n`),
+      fail: (message, dashMessage) => io.stderr.write(`${this.prefix(line)}: ${this.rt.flavor === 'sh' && dashMessage ? dashMessage : message}\n`),
     });
   }
 

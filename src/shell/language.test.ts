@@ -203,6 +203,9 @@ describe('sh flavor (dash)', () => {
     const h = harness({ flavor: 'sh', scriptName: '/bin/sh' });
     expect((await h.run("echo 'a\\tb'; echo -e x; echo -n y")).out).toBe('a\tb\n-e x\ny');
     expect(await h.run('[[ 1 ]]')).toEqual({ status: 127, out: '', err: '/bin/sh: 1: [[: not found\n' });
+    expect((await h.run('echo x > /nodir/f')).err).toBe('/bin/sh: 1: cannot create /nodir/f: Directory nonexistent\n');
+    expect((await h.run('cat < nope')).err).toBe('/bin/sh: 1: cannot open nope: No such file\n');
+    expect((await harness().run('cat < nope')).err).toBe('bash: nope: No such file or directory\n');
   });
 });
 

@@ -59,7 +59,7 @@ export async function applyRedirects(
     readonly fs: Vfs;
     readonly cwd: string;
     expand(r: Redirect): Promise<string>;
-    fail(message: string): void;
+    fail(message: string, dashMessage?: string): void;
   },
 ): Promise<RedirectResult | null> {
   const fds = new Map<number, InputStream | OutputStream>([
@@ -76,11 +76,11 @@ export async function applyRedirects(
     if (target === '/dev/stderr') return fds.get(2) as OutputStream;
     const path = resolvePath(env.cwd, target);
     const st = env.fs.stat(path);
-    if (st?.kind === 'dir') throw new FsError('EISDIR', target);
+    if (st?.kind === 'dir') throw new FsError('EISDIR', target, 'create');
     try {
       if (!append || !st) env.fs.writeFile(path, '');
     } catch (e) {
-      if (e instanceof FsError) throw new FsError(e.code, target, e.syscall);
+      if (e instanceof FsError) throw new FsError(e.code, target, 'create');
       throw e;
     }
     const out = new FileOutput(env.fs, path);
@@ -140,7 +140,7 @@ export async function applyRedirects(
     }
   } catch (e) {
     if (e instanceof FsError) {
-      env.fail(`${e.path}: ${e.reason}`);
+      env.fail(`${e.path}: ${e.reason}`, dashWording(e));
       close();
       return null;
     }
@@ -150,6 +150,15 @@ export async function applyRedirects(
     streams: { stdin: fds.get(0) as InputStream, stdout: fds.get(1) as OutputStream, stderr: fds.get(2) as OutputStream },
     close,
   };
+}
+
+/** dash words redirection failures its own way: `cannot create x/y: Directory nonexistent`. */
+function dashWording(e: FsError): string {
+  if (e.syscall === 'create') {
+    const reason = e.code === 'ENOENT' ? 'Directory nonexistent' : e.reason;
+    return `cannot create ${e.path}: ${reason}`;
+  }
+  return `cannot open ${e.path}: ${e.code === 'ENOENT' ? 'No such file' : e.reason}`;
 }
 
 function readInput(fs: Vfs, cwd: string, target: string): InputStream {
