@@ -279,8 +279,8 @@ async function loadContext(env: RunEnv, plan: BuildPlan, options: BuildOptions, 
 async function buildStage(env: RunEnv, stage: StagePlan, base: Base | undefined): Promise<void> {
   const state = initialState(env, stage, base);
   if (base) state.stepIndex = 1;
-  // Triggers run in this stage and are not passed on (dockerfile2llb clears OnBuild).
-  if (stage.instructions.some((i) => i.onbuild)) state.config.OnBuild = null;
+  // Triggers run in this stage and are not passed on (dockerfile2llb clears OnBuild, and never inherits it from a stage).
+  if (stage.instructions.some((i) => i.onbuild) || stage.base.kind === 'stage') state.config.OnBuild = null;
   for (const ins of stage.instructions) {
     if (env.cancel.cancelled) cancelStep(undefined);
     if (FS_KEYWORDS.has(ins.keyword)) {
@@ -306,9 +306,10 @@ async function buildStage(env: RunEnv, stage: StagePlan, base: Base | undefined)
 
 /** `[1/N] FROM …@sha256:…` with its resolve line and the layer downloads when the base is pulled here. */
 async function fromVertex(env: RunEnv, stage: StagePlan, base: Base): Promise<void> {
-  const width = String(stage.total).length;
+  const total = stage.fromTotal ?? stage.total;
+  const width = String(total).length;
   const pinned = pinnedName(base.ref, base.record);
-  const vertex = env.progress.start(`[${stage.label === '' ? '' : `${stage.label} `}${String(1).padStart(width)}/${stage.total}] FROM ${pinned}`);
+  const vertex = env.progress.start(`[${stage.label === '' ? '' : `${stage.label} `}${String(1).padStart(width)}/${total}] FROM ${pinned}`);
   vertex.status(`resolve ${pinned}`, { durationMs: base.pulled.length > 0 || !base.record ? 20 : 0 });
   for (const layer of base.pulled) vertex.status(`sha256:${layer.id}`, { current: layer.size, total: layer.size });
   for (const layer of base.pulled) vertex.status(`extracting sha256:${layer.id}`);

@@ -210,5 +210,28 @@ describe('ONBUILD', () => {
     const image = h.images.record(child.imageId)!;
     expect(image.config.config.OnBuild).toBeNull();
     expect(h.images.rootfs(image.layers).stat('/app/hello.txt')?.kind).toBe('file');
+    // FROM is named before the triggers join the count (dockerfile2llb resolves the base first).
+    expect(names.find((n) => n.includes('FROM'))).toMatch(/^\[1\/1\] FROM /);
+  });
+
+  it('every trigger counts in the step total, and the triggers run with the image\'s ENV', async () => {
+    const h = harness({ Dockerfile: 'FROM node\nONBUILD ENV GREETING=hi\nONBUILD RUN echo $GREETING > /greeting\n' });
+    await h.build({ tags: ['mybase'] });
+    h.fs.writeFile('/workspace/Dockerfile', 'FROM mybase\nWORKDIR /app\n');
+    const child = await h.build({ tags: ['child'] });
+    expect(completedNames(child.events).filter((n) => /^\[\d/.test(n))).toEqual(['[1/2] FROM docker.io/library/mybase:latest', '[2/4] ONBUILD RUN echo $GREETING > /greeting', '[3/4] WORKDIR /app']);
+    const image = h.images.record(child.imageId)!;
+    expect(new TextDecoder().decode(h.images.rootfs(image.layers).readFile('/greeting'))).toBe('hi\n');
+    expect(image.config.config.Env).toContain('GREETING=hi');
+  });
+
+  it('a stage built FROM an earlier stage runs that stage\'s ONBUILD instructions', async () => {
+    const dockerfile = 'FROM node AS base\nONBUILD RUN echo triggered > /t\nFROM base\nRUN cat /t\n';
+    const h = harness({ Dockerfile: dockerfile });
+    const { events, imageId } = await h.build();
+    const names = completedNames(events).filter((n) => n.includes('stage-1'));
+    expect(names).toEqual(['[stage-1 1/2] ONBUILD RUN echo triggered > /t', '[stage-1 2/2] RUN cat /t']);
+    expect(events.some((e) => e.type === 'log' && e.text === 'triggered\n')).toBe(true);
+    expect(h.images.record(imageId)!.config.config.OnBuild).toBeNull();
   });
 });

@@ -8,22 +8,28 @@ import { DockerfileSyntaxError, type Instruction } from '../source/instruction.j
 import { readDockerfile } from '../source/readDockerfile.js';
 import type { BuildPlan, StagePlan } from './stages.js';
 
-const STEP_KEYWORDS = new Set(['ADD', 'COPY', 'RUN', 'WORKDIR']);
-
+/**
+ * Adds each stage's triggers: those of its base image, or the ONBUILD
+ * instructions of the earlier stage it is built FROM. Like initOnBuildTriggers,
+ * every trigger counts in `m` of `[n/m]`, whatever its instruction.
+ */
 export function withTriggers(plan: BuildPlan, bases: ReadonlyMap<number, { readonly record?: ImageRecord }>): BuildPlan {
   let changed = false;
   const stages = plan.stages.map((stage): StagePlan => {
-    const triggers = bases.get(stage.index)?.record?.config.config.OnBuild ?? [];
+    const triggers = triggersOf(plan, stage, bases);
     if (triggers.length === 0) return stage;
     changed = true;
     const instructions = triggers.flatMap((text) => triggerInstructions(text, stage));
-    return {
-      ...stage,
-      instructions: [...instructions, ...stage.instructions],
-      total: stage.total + instructions.filter((i) => STEP_KEYWORDS.has(i.keyword)).length,
-    };
+    return { ...stage, instructions: [...instructions, ...stage.instructions], total: stage.total + instructions.length, fromTotal: stage.total };
   });
   return changed ? { ...plan, stages } : plan;
+}
+
+function triggersOf(plan: BuildPlan, stage: StagePlan, bases: ReadonlyMap<number, { readonly record?: ImageRecord }>): readonly string[] {
+  if (stage.base.kind === 'stage') {
+    return plan.stages[stage.base.index].instructions.filter((i) => i.keyword === 'ONBUILD' && !i.onbuild).map((i) => i.rest);
+  }
+  return bases.get(stage.index)?.record?.config.config.OnBuild ?? [];
 }
 
 function triggerInstructions(text: string, stage: StagePlan): Instruction[] {

@@ -22,6 +22,11 @@ export interface StagePlan {
   readonly instructions: readonly Instruction[];
   /** `m` of `[n/m]`. */
   readonly total: number;
+  /**
+   * `m` in the FROM vertex's name: BuildKit names FROM before it adds the base
+   * image's ONBUILD triggers to the count, so it can be less than `total`.
+   */
+  readonly fromTotal?: number;
 }
 
 export interface BuildPlan {
