@@ -367,7 +367,7 @@ export class NodeProcess {
   private result(): number {
     if (this.ctx.killed.cancelled) return 137;
     if (this.fatal !== null) {
-      this.ctx.stderr.write(describeFatal(this.fatal, this.budget));
+      this.ctx.stderr.write(describeFatal(this.fatal));
       return 137;
     }
     return this.exitCode ?? 0;

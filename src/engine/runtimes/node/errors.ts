@@ -109,11 +109,11 @@ export function formatUncaught(fs: Vfs, dumped: unknown, inspected: string, vers
   return `${header ?? ''}${[...head, ...frames, ...trailer].join('\n')}\n${footer}`;
 }
 
-export function describeFatal(kind: 'runaway' | 'oom', budget: number): string {
+export function describeFatal(kind: 'runaway' | 'oom'): string {
   if (kind === 'oom') {
     return '\n<--- Last few GCs --->\n\nFATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\n' +
       'Slipway: the script used more memory than this container may (out of memory); it was killed.\n';
   }
-  return `Slipway: the script ran about ${budget * 10}k operations without giving control back to the event loop (a loop that never ends?). ` +
-    'The simulated Node runtime cannot pause a script in the middle of a loop, so it stopped it as if it were killed.\n';
+  return 'Slipway: the script kept the CPU busy without returning to the event loop (a loop that never ends?), so it was stopped. ' +
+    'The simulated Node runtime cannot pause a script in the middle of a loop, so such a script is ended as if it were killed.\n';
 }
