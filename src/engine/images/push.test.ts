@@ -87,6 +87,34 @@ describe('push', () => {
   });
 });
 
+describe('push mount sources', () => {
+  it('mounts a re-tagged alpine from library/alpine, the repository it was pulled from (QA)', async () => {
+    const kit = makeImages();
+    await kit.images.pull('alpine', () => undefined);
+    kit.images.tag('alpine', 'student/alpine:v1');
+    kit.registry.login('student', 'pw');
+    const events: ProgressEvent[] = [];
+    await kit.images.push('student/alpine:v1', (e) => events.push(e));
+    const finals = events.filter((e) => e.id !== undefined && e.status.startsWith('Mounted'));
+    expect(finals.map((e) => e.status)).toEqual(['Mounted from library/alpine']);
+  });
+
+  it('prefers the pulled-from repository of another local image holding the layer', async () => {
+    const kit = makeImages();
+    await kit.images.pull('alpine', () => undefined);
+    await appImage(kit, 'student/app:v1');
+    kit.registry.login('student', 'pw');
+    const alpineLayer = kit.images.find('alpine')!.layers[0].diffId;
+    const events: ProgressEvent[] = [];
+    await kit.images.push('student/app:v1', (e) => events.push(e));
+    const finals = new Map<string, string>();
+    for (const e of events) if (e.id) finals.set(e.id, e.status);
+    // node:22-alpine holds the alpine base too; either pull origin is a valid mount, never an upload.
+    expect(finals.get(shortBlobId(alpineLayer))).toMatch(/^Mounted from library\/(alpine|node)$/);
+    expect([...finals.values()].filter((s) => s === 'Mounted from library/node').length).toBeGreaterThanOrEqual(3);
+  });
+});
+
 describe('snapshots', () => {
   it('round-trips images, tags, own layers and the hub', async () => {
     const kit = makeImages();

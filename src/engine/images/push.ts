@@ -2,7 +2,8 @@
  * `docker push`: only to the logged-in user's own namespace on the hub.
  * Layers are listed top first; blobs the hub already has in this repository
  * report `Layer already exists`, blobs it has elsewhere are cross-mounted
- * (`Mounted from library/node`), the rest upload with progress.
+ * (`Mounted from library/alpine`, preferring the repository the layer was
+ * pulled from), the rest upload with progress.
  */
 import type { ProgressEvent, PushResult } from '../api.js';
 import type { CancelToken } from '../../os/clock.js';
@@ -10,10 +11,22 @@ import { EngineError } from '../errors/EngineError.js';
 import { DEFAULT_DOMAIN, familiarName, parseReference, withDefaultTag } from '../reference/reference.js';
 import { DENIED } from '../registry/RegistryService.js';
 import { estimateCompressed, manifestOf, shortBlobId } from '../registry/manifest.js';
+import type { MutableImage } from './ImageTable.js';
 import { canceled, TICK_MS, type TransferDeps } from './pull.js';
 
 const UPLOAD_PER_TICK = 20_000_000;
 const MAX_CONCURRENT_UPLOADS = 5;
+
+/**
+ * Repository paths (`library/alpine`) a layer was pulled from, as far as the
+ * local store knows: the pushed image's own RepoDigests first, then those of
+ * any other local image sharing the layer.
+ */
+function pulledFrom(deps: TransferDeps, image: MutableImage, diffId: string): string[] {
+  const holders = [image, ...[...deps.table.images.values()].filter((i) => i !== image && i.layers.some((l) => l.diffId === diffId))];
+  const paths = holders.flatMap((i) => i.digests.map((d) => parseReference(d).path));
+  return [...new Set(paths)];
+}
 
 export async function pushImage(deps: TransferDeps, input: string, onProgress: (event: ProgressEvent) => void, cancel?: CancelToken): Promise<PushResult> {
   const ref = withDefaultTag(parseReference(input));
@@ -41,7 +54,7 @@ export async function pushImage(deps: TransferDeps, input: string, onProgress: (
   for (const layer of layers) {
     if (cancel?.cancelled) throw canceled();
     const id = shortBlobId(layer.diffId);
-    const source = deps.registry.blobSource(layer.diffId, ref.path);
+    const source = deps.registry.blobSource(layer.diffId, ref.path, pulledFrom(deps, image, layer.diffId));
     if (source === ref.path) {
       onProgress({ id, status: 'Layer already exists' });
       continue;

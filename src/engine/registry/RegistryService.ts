@@ -76,28 +76,33 @@ export class RegistryService implements RegistryApi, SnapshotPart {
     return (findRepository(path)?.images ?? []).flatMap((i) => [...i.tags]);
   }
 
-  /** Where the hub already holds a blob: `undefined`, the same repository, or another one (cross-repo mount). */
-  blobSource(diffId: string, path: string): string | undefined {
-    let other: string | undefined;
+  /**
+   * Where the hub already holds a blob: `undefined`, the same repository, or
+   * another one (cross-repo mount). `preferred` lists the repositories the
+   * local daemon pulled the layer from, most relevant first: like dockerd's
+   * v2 metadata service, those are the mount candidates it tries before any
+   * other repository.
+   */
+  blobSource(diffId: string, path: string, preferred: readonly string[] = []): string | undefined {
+    if (this.repoHasBlob(path, diffId)) return path;
+    for (const repo of preferred) if (repo !== path && this.repoHasBlob(repo, diffId)) return repo;
     for (const [repo, tags] of this.repos) {
-      for (const image of tags.values()) {
-        if (image.layers.some((l) => l.diffId === diffId)) {
-          if (repo === path) return repo;
-          other ??= repo;
-        }
-      }
+      for (const image of tags.values()) if (image.layers.some((l) => l.diffId === diffId)) return repo;
     }
-    if (other) return other;
-    const official = catalogueLayer(diffId);
-    if (!official) return undefined;
+    if (!catalogueLayer(diffId)) return undefined;
     for (const name of ['library/node', 'library/python', 'library/nginx', 'library/debian', 'library/alpine', 'library/ubuntu', 'library/busybox', 'library/hello-world']) {
-      const repo = findRepository(name);
-      for (const spec of repo?.images ?? []) {
-        const image = catalogueImage(name, spec.tags[0]);
-        if (image?.layers.some((l) => l.diffId === diffId)) return name;
-      }
+      if (this.repoHasBlob(name, diffId)) return name;
     }
     return undefined;
+  }
+
+  private repoHasBlob(path: string, diffId: string): boolean {
+    const pushed = this.repos.get(path);
+    if (pushed) return [...pushed.values()].some((image) => image.layers.some((l) => l.diffId === diffId));
+    for (const spec of findRepository(path)?.images ?? []) {
+      if (catalogueImage(path, spec.tags[0])?.layers.some((l) => l.diffId === diffId)) return true;
+    }
+    return false;
   }
 
   publish(path: string, tag: string, image: HubImage): void {
