@@ -77,6 +77,13 @@ describe('node FILE', () => {
     expect(t.stderr.text.endsWith('\n\nNode.js v26.7.0\n')).toBe(true);
   });
 
+  it('reports a syntax error at the parse position, from the loader', async () => {
+    const t = nodeHarness({ '/app/s.js': 'console.log(1)\nconst x = ;\n' });
+    expect(await t.start(['node', 's.js'])).toBe(1);
+    expect(t.stdout.text).toBe('');
+    expect(t.stderr.text).toMatch(/^\/app\/s.js:2\nconst x = ;\n {10}\^\n\nSyntaxError: Unexpected token ';'\n {4}at wrapSafe \(node:internal/);
+  });
+
   it('runs node -e / -p and --version', async () => {
     const t = nodeHarness();
     expect(await t.start(['node', '-p', '[1,2].map(x => x * 3)'])).toBe(0);

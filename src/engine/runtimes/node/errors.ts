@@ -98,6 +98,10 @@ export function formatUncaught(fs: Vfs, dumped: unknown, inspected: string, vers
   } else if (code === 'MODULE_NOT_FOUND') {
     header = 'node:internal/modules/cjs/loader:1424\n  throw err;\n  ^\n\n';
     frames = [...RESOLVE_FRAMES, ...userFrames.slice(0, 1), MAIN_FRAMES[0]];
+  } else if ((dumped as { name?: unknown }).name === 'SyntaxError' && parsed.length > 0 && !parsed[0][1]) {
+    // A parse error: V8 reports it from the loader that compiled the file, not from user frames.
+    header = location ? sourceHeader(fs, ...location) : null;
+    frames = ['    at wrapSafe (node:internal/modules/cjs/loader:1486:18)', ...MAIN_FRAMES];
   } else {
     header = location ? sourceHeader(fs, ...location) : null;
     frames = context === 'main' ? [...userFrames, ...MAIN_FRAMES] : context === 'timer' ? [...userFrames, ...TIMER_FRAMES] : userFrames;

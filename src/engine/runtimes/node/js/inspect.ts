@@ -37,7 +37,11 @@ function nodeMessage(m) {
     .replace(/^cannot read property '([^']+)' of (undefined|null)$/, "Cannot read properties of $2 (reading '$1')")
     .replace(/^cannot set property '([^']+)' of (undefined|null)$/, "Cannot set properties of $2 (setting '$1')")
     .replace(/^not a function$/, 'is not a function')
-    .replace(/^stack overflow$/, 'Maximum call stack size exceeded');
+    .replace(/^stack overflow$/, 'Maximum call stack size exceeded')
+    .replace(/^unexpected token in expression: ''$/, 'Unexpected end of input')
+    .replace(/^unexpected token in expression: '(.*)'$/, "Unexpected token '$1'")
+    .replace(/^unexpected end of string$/, 'Invalid or unexpected token')
+    .replace(/^invalid assignment left-hand side$/, 'Invalid left-hand side in assignment');
 }
 
 // QuickJS frames as V8 words them: anonymous functions show only their location, and the
