@@ -14,6 +14,8 @@ describe('instructions', () => {
     const image = h.images.record(first.imageId)!;
     expect(image.config.history.map((e) => e.created_by).slice(2)).toEqual(['ARG MODE=dev', 'WORKDIR /app', 'RUN |1 MODE=dev /bin/sh -c echo mode=$MODE # buildkit']);
     expect(first.events.some((e) => e.type === 'log' && e.text === 'mode=dev\n')).toBe(true);
+    // The vertex is named with the ARG expanded, as BuildKit's processCmdEnv does.
+    expect(completedNames(first.events)).toContain('[3/3] RUN echo mode=dev');
     const second = await h.build({ buildArgs: { MODE: 'prod' } });
     expect(h.images.record(second.imageId)!.config.history.map((e) => e.created_by).slice(2)).toEqual(['ARG MODE=dev', 'WORKDIR /app', 'RUN |1 MODE=prod /bin/sh -c echo mode=$MODE # buildkit']);
     const steps = h.builder.lastBuild()!.steps;
@@ -219,7 +221,7 @@ describe('ONBUILD', () => {
     await h.build({ tags: ['mybase'] });
     h.fs.writeFile('/workspace/Dockerfile', 'FROM mybase\nWORKDIR /app\n');
     const child = await h.build({ tags: ['child'] });
-    expect(completedNames(child.events).filter((n) => /^\[\d/.test(n))).toEqual(['[1/2] FROM docker.io/library/mybase:latest', '[2/4] ONBUILD RUN echo $GREETING > /greeting', '[3/4] WORKDIR /app']);
+    expect(completedNames(child.events).filter((n) => /^\[\d/.test(n))).toEqual(['[1/2] FROM docker.io/library/mybase:latest', '[2/4] ONBUILD RUN echo hi > /greeting', '[3/4] WORKDIR /app']);
     const image = h.images.record(child.imageId)!;
     expect(new TextDecoder().decode(h.images.rootfs(image.layers).readFile('/greeting'))).toBe('hi\n');
     expect(image.config.config.Env).toContain('GREETING=hi');

@@ -7,6 +7,7 @@ import type { CacheMissReason, HistoryEntry } from '../../api.js';
 import type { Layer } from '../../context.js';
 import { stepKey, type StepInputs } from '../cache/BuildCache.js';
 import { DockerfileSyntaxError, flagMap, type Instruction } from '../source/instruction.js';
+import { vertexText } from '../source/vertexName.js';
 import { processWord, processWords } from '../source/words.js';
 import { selectFromContext, selectFromFs, type SourceSet } from './copySources.js';
 import { copyIntoLayer, mkdirLayer, normalizeAbs, resolveChown } from './fileOps.js';
@@ -43,7 +44,7 @@ export async function dispatchStep(env: RunEnv, state: StageState, ins: Instruct
       return;
     }
   }
-  const name = stepName(state, ins.display);
+  const name = stepName(state, vertexText(ins, expansionVars(state)));
   const prepared = prepare(env, state, ins);
   const parentKey = state.key;
   const key = stepKey(parentKey, prepared.inputs);
