@@ -1,0 +1,18 @@
+/** The parts of the MicroPython wasm package (PyScript variant) this runtime uses; the package ships no types. */
+declare module '@micropython/micropython-webassembly-pyscript' {
+  export interface MicroPythonOptions {
+    stdout?: (bytes: Uint8Array) => void;
+    stderr?: (bytes: Uint8Array) => void;
+    linebuffer?: boolean;
+    heapsize?: number;
+    pystack?: number;
+    url?: string;
+  }
+  export interface MicroPythonInstance {
+    readonly _module: object;
+    readonly globals: { get(key: string): unknown; set(key: string, value: unknown): void };
+    runPython(code: string): unknown;
+    runPythonAsync(code: string): unknown;
+  }
+  export function loadMicroPython(options: MicroPythonOptions): Promise<MicroPythonInstance>;
+}
