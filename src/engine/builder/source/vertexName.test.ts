@@ -31,6 +31,12 @@ describe('vertexText (processCmdEnv)', () => {
     expect(name(line)).toBe(expected);
   });
 
+  it('summarises a heredoc RUN script after the name, as dispatchRun does', () => {
+    expect(vertexText(readDockerfile('RUN <<EOF\nset -e\necho hi\nEOF\n')[0], vars)).toBe('RUN <<EOF (set -e...)');
+    expect(vertexText(readDockerfile('RUN <<EOF\necho $MODE\nEOF\n')[0], vars)).toBe('RUN <<EOF (echo dev)');
+    expect(vertexText(readDockerfile('RUN cat <<EOF > /x\nhi\nEOF\n')[0], vars)).toBe('RUN cat <<EOF > /x');
+  });
+
   it('expands an ONBUILD trigger after its prefix', () => {
     const [ins] = readDockerfile('RUN echo $MODE\n');
     expect(vertexText({ ...ins, display: `ONBUILD ${ins.display}`, onbuild: true }, vars)).toBe('ONBUILD RUN echo dev');

@@ -21,14 +21,21 @@ class Unlexable extends Error {}
 
 export function vertexText(ins: Instruction, vars: Vars): string {
   const prefix = ins.onbuild ? 'ONBUILD ' : '';
-  const text = ins.display.slice(prefix.length);
   const run = ins.keyword === 'RUN';
+  let text = ins.display.slice(prefix.length);
+  // dispatchRun: a RUN that is one heredoc gets its script summarised after the name, before expansion.
+  if (run && ins.heredocs.length > 0 && /^<<-?["']?\w+["']?$/.test(ins.rest.trim())) text += ` (${summarizeHeredoc(ins.heredocs[0].content)})`;
   try {
     return prefix + expandLine(text, vars, { rawQuotes: run, skipUnset: run });
   } catch (err) {
-    if (err instanceof Unlexable) return ins.display;
+    if (err instanceof Unlexable) return prefix + text;
     throw err;
   }
+}
+
+function summarizeHeredoc(content: string): string {
+  const lines = content.trim().replace(/\r\n/g, '\n').split('\n');
+  return lines.length > 1 ? `${lines[0]}...` : lines[0];
 }
 
 function expandLine(text: string, vars: Vars, mode: LexMode): string {
