@@ -14,7 +14,9 @@ import type { ProgramContext } from '../../programs/types.js';
 import { installHost } from './bindings.js';
 import { wasmHeapSize } from './loader.js';
 import { describeFatal, formatUncaught } from './errors.js';
+import { FETCH_JS } from './js/fetch.js';
 import { MODULES_JS } from './js/modules.js';
+import { sendRequest } from './outbound.js';
 import { PRELUDE_JS } from './js/prelude.js';
 import { PROCESS_JS } from './js/process.js';
 import { BUILTIN_SOURCES } from './sources.js';
@@ -129,6 +131,7 @@ export class NodeProcess {
       },
       rawMode: (raw) => ctx.terminal?.setRawMode(raw),
       builtinNames: () => BUILTIN_NAMES,
+      request: (id, port, method, path, headers, body) => sendRequest(this, id, port, method, path, headers, body),
       loadBuiltin: (name) => {
         const body = Object.hasOwn(BUILTIN_SOURCES, name) ? BUILTIN_SOURCES[name] : 'module.exports = {};';
         const result = this.vm.evalCode(`(function (module, exports, require, host, S) {${body}\n})`, `node:${name}`);
@@ -139,6 +142,7 @@ export class NodeProcess {
     this.S = this.vm.getProp(this.vm.global, '__slipway');
     this.evalOrThrow(PROCESS_JS, 'node:internal/process');
     this.evalOrThrow(MODULES_JS, 'node:internal/modules');
+    this.evalOrThrow(FETCH_JS, 'node:internal/deps/undici');
   }
 
   private hostname(): string {

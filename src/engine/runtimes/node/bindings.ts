@@ -22,6 +22,7 @@ export interface HostCallbacks {
   stdin(ref: boolean): void;
   rawMode(raw: boolean): void;
   builtinNames(): string;
+  request(id: number, port: number, method: string, path: string, headers: string, body: Uint8Array): void;
   loadBuiltin(name: string): QuickJSHandle | { error: QuickJSHandle };
 }
 
@@ -139,6 +140,7 @@ export function installHost(vm: QuickJSContext, fs: Vfs, cb: HostCallbacks): voi
   define('signal', (name, on) => void cb.signal(str(name), dump(on) === true));
   define('stdin', (ref) => void cb.stdin(dump(ref) === true));
   define('rawMode', (raw) => void cb.rawMode(dump(raw) === true));
+  define('request', (id, port, method, path, headers, body) => void cb.request(num(id), num(port), str(method), str(path), str(headers), bytes(body)));
   define('builtinNames', () => vm.newString(cb.builtinNames()));
   define('loadBuiltin', (name) => cb.loadBuiltin(str(name)));
   vm.setProp(vm.global, '__host', host);

@@ -168,3 +168,23 @@ describe('express', () => {
     expect(u.stderr.text).toContain("Error: Slipway: the package 'debug' is installed but not available in this simulated Node runtime\n");
   });
 });
+
+describe('fetch', () => {
+  it('reaches a server on the container loopback and fails like undici elsewhere', async () => {
+    const t = nodeHarness({
+      '/app/f.js': [
+        'const server = require("http").createServer((req, res) => { res.setHeader("content-type", "application/json"); res.end(JSON.stringify({ path: req.url, method: req.method })); });',
+        'server.listen(3000, async () => {',
+        '  const r = await fetch("http://localhost:3000/health?x=1", { method: "post", body: "hi" });',
+        '  console.log(r.status, r.ok, r.headers.get("content-type"), await r.json());',
+        '  try { await fetch("http://localhost:4000/"); } catch (e) { console.log(e.message, e.cause.code); }',
+        '  try { await fetch("http://api.example.com/"); } catch (e) { console.log(e.message, e.cause.message); }',
+        '  server.close();',
+        '});',
+      ].join('\n'),
+    });
+    expect(await t.start(['node', 'f.js'])).toBe(0);
+    expect(t.stderr.text).toBe('');
+    expect(t.stdout.text).toBe("200 true application/json { path: '/health?x=1', method: 'POST' }\nfetch failed ECONNREFUSED\nfetch failed getaddrinfo ENOTFOUND api.example.com\n");
+  });
+});
