@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { harness } from '../testing/harness.js';
-import { CONNECTION_REFUSED, HOST_NOT_FOUND, type HttpClient, type HttpClientRequest } from './http.js';
+import { CONNECTION_REFUSED, HOST_NOT_FOUND, type HttpClient, type HttpClientRequest, type HttpClientResponse } from './http.js';
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
 
 function server(): { client: HttpClient; seen: { host: string; port: number; req: HttpClientRequest }[] } {
   const seen: { host: string; port: number; req: HttpClientRequest }[] = [];
   const client: HttpClient = {
-    async request(host, port, req) {
+    async request(host, port, req): Promise<HttpClientResponse | typeof CONNECTION_REFUSED | typeof HOST_NOT_FOUND> {
       seen.push({ host, port, req });
       if (host === 'example.com') return HOST_NOT_FOUND;
       if (port !== 3000) return CONNECTION_REFUSED;
