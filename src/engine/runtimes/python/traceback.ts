@@ -34,6 +34,8 @@ export interface TracebackSource {
 
 /** The exception's last line (`EOFError: EOF when reading a line`) with CPython's wording. */
 export function cpythonMessage(line: string): string {
+  // MicroPython writes `KeyboardInterrupt: ` for an exception without arguments.
+  if (/^[\w.]+: $/.test(line)) return line.slice(0, -2);
   for (const [pattern, replacement] of MESSAGES) if (pattern.test(line)) return line.replace(pattern, replacement);
   return line;
 }
