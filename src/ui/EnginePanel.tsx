@@ -5,8 +5,9 @@ import type { ContainerView, ImageView } from '../worker/protocol.js';
 import { useAppStore } from '../store/index.js';
 import { formatSize } from './format.js';
 
-function ImageStack({ image }: { image: ImageView }) {
+function ImageStack({ image, metadata }: { image: ImageView; metadata: boolean }) {
   const name = image.tags[0] ?? `<none> ${image.id.slice(7, 19)}`;
+  const rows = metadata ? image.layers : image.layers.filter((layer) => !layer.empty);
   return (
     <li className="image">
       <div className="image-head">
@@ -16,7 +17,7 @@ function ImageStack({ image }: { image: ImageView }) {
         </span>
       </div>
       <ol className="layers" reversed>
-        {[...image.layers].reverse().map((layer, i) => (
+        {[...rows].reverse().map((layer, i) => (
           <li key={i} className={`layer ${layer.empty ? 'empty' : ''} ${layer.shared ? 'shared' : ''}`} title={layer.diffId || 'metadata only, no layer'}>
             <span className="layer-size">{layer.empty ? '—' : formatSize(layer.size)}</span>
             <code className="layer-cmd">{layer.createdBy.replace(/^\/bin\/sh -c (#\(nop\) )?/, '') || '(base)'}</code>
@@ -57,6 +58,7 @@ function ContainerRow({ container, onInspect }: { container: ContainerView; onIn
 export function EnginePanel() {
   const engine = useAppStore((s) => s.engine);
   const [inspect, setInspect] = useState<string | undefined>();
+  const [metadata, setMetadata] = useState(false);
 
   const onInspect = (id: string): void => {
     void engineWorker()
@@ -124,7 +126,20 @@ export function EnginePanel() {
       </section>
       <section>
         <h2>Images</h2>
-        {engine.images.length === 0 ? <p className="muted">No images yet.</p> : <ul className="images">{engine.images.map((image) => <ImageStack key={image.id} image={image} />)}</ul>}
+        {engine.images.length === 0 ? (
+          <p className="muted">No images yet.</p>
+        ) : (
+          <>
+            <label className="muted">
+              <input type="checkbox" checked={metadata} onChange={(e) => setMetadata(e.target.checked)} /> show metadata-only steps (ENV, CMD, EXPOSE…)
+            </label>
+            <ul className="images">
+              {engine.images.map((image) => (
+                <ImageStack key={image.id} image={image} metadata={metadata} />
+              ))}
+            </ul>
+          </>
+        )}
       </section>
     </div>
   );

@@ -9,7 +9,8 @@ import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import { WebLinksAddon } from '@xterm/addon-web-links';
 import '@xterm/xterm/css/xterm.css';
-import { engineWorker, openSession } from '../worker/client.js';
+import { engineWorker, onEngineRestart, openSession } from '../worker/client.js';
+import type { SessionCallbacks } from '../worker/protocol.js';
 import { useAppStore } from '../store/index.js';
 import { terminalTheme } from './theme.js';
 
@@ -34,7 +35,6 @@ export function TerminalView({ id, active }: { id: string; active: boolean }) {
     terminal.open(el);
     fit.fit();
     term.current = terminal;
-    const worker = engineWorker();
     // Ctrl-C copies when there is a selection, as in most terminal apps; otherwise it is ^C.
     terminal.attachCustomKeyEventHandler((event) => {
       const copy = event.type === 'keydown' && event.ctrlKey && (event.key === 'c' || event.key === 'C') && terminal.hasSelection();
@@ -46,10 +46,10 @@ export function TerminalView({ id, active }: { id: string; active: boolean }) {
       // Ctrl-V and Ctrl-Shift-V are left to the browser, whose paste event xterm turns into input.
       return !(event.type === 'keydown' && event.ctrlKey && (event.key === 'v' || event.key === 'V' || (event.shiftKey && event.key === 'C')));
     });
-    const data = terminal.onData((text) => void worker.input(id, text));
+    const data = terminal.onData((text) => void engineWorker().input(id, text));
     let disposed = false;
     let ran = false;
-    void openSession(id, terminal.cols, terminal.rows, {
+    const callbacks: SessionCallbacks = {
       output: (text) => {
         if (!disposed) terminal.write(text);
       },
@@ -60,11 +60,16 @@ export function TerminalView({ id, active }: { id: string; active: boolean }) {
         // `exit` (or Ctrl-D at the prompt) closes the tab, as closing a shell closes its window.
         if (status === 'exited') {
           useAppStore.getState().closeTerminal(id);
-          void worker.closeSession(id);
+          void engineWorker().closeSession(id);
         }
       },
-    }).then(() => {
+    };
+    void openSession(id, terminal.cols, terminal.rows, callbacks).then(() => {
       if (!disposed) performance.mark('terminal-ready');
+    });
+    const offRestart = onEngineRestart(() => {
+      terminal.write('\r\n\x1b[33m[the engine was restarted from the last saved state]\x1b[0m\r\n');
+      void openSession(id, terminal.cols, terminal.rows, callbacks);
     });
     let cols = terminal.cols;
     let rows = terminal.rows;
@@ -74,12 +79,13 @@ export function TerminalView({ id, active }: { id: string; active: boolean }) {
       if (terminal.cols !== cols || terminal.rows !== rows) {
         cols = terminal.cols;
         rows = terminal.rows;
-        void worker.resize(id, cols, rows);
+        void engineWorker().resize(id, cols, rows);
       }
     });
     observer.observe(el);
     return () => {
       disposed = true;
+      offRestart();
       observer.disconnect();
       data.dispose();
       terminal.dispose();

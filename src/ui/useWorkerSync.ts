@@ -3,7 +3,7 @@
  * view and the workspace listing whenever the worker says they changed.
  */
 import { useEffect } from 'react';
-import { engineWorker, watchEngine } from '../worker/client.js';
+import { engineWorker, onEngineRestart, startHeartbeat, watchEngine } from '../worker/client.js';
 import { useAppStore } from '../store/index.js';
 
 let started = false;
@@ -20,6 +20,7 @@ async function start(): Promise<void> {
   const worker = engineWorker();
   const info = await worker.boot();
   if (info.storageProblem) useAppStore.getState().setBanner(info.storageProblem);
+  else if (!info.restored) useAppStore.getState().setBanner(undefined);
   await watchEngine((what) => {
     if (what === 'engine') void refreshEngine();
     else if (what === 'workspace') void refreshWorkspace();
@@ -34,7 +35,12 @@ export function useWorkerSync(): void {
     // Once per page, StrictMode or not.
     if (started) return;
     started = true;
-    start().catch((error: unknown) => useAppStore.getState().setBanner(`The engine failed to start: ${error instanceof Error ? error.message : String(error)}`));
+    const fail = (error: unknown): void => useAppStore.getState().setBanner(`The engine failed to start: ${error instanceof Error ? error.message : String(error)}`);
+    start().then(startHeartbeat, fail);
+    onEngineRestart(() => {
+      useAppStore.getState().setBanner('The engine stopped answering and was restarted from the last saved state.');
+      start().catch(fail);
+    });
   }, []);
 }
 

@@ -156,3 +156,13 @@ describe('SlipwayHost', () => {
     expect((await host.engineView()).images).toEqual([]);
   });
 });
+
+describe('SlipwayHost before boot', () => {
+  it('answers workspace reads only once the saved state is restored', async () => {
+    const store = new MemoryStore();
+    store.saved = { version: 1, files: { 'restored.txt': 'from storage\n' }, dirs: [], history: [] };
+    const host = makeHost(store);
+    // No boot() call first: the read itself must wait for the restore.
+    expect(await host.readFile('restored.txt')).toEqual({ ok: true, value: 'from storage\n' });
+  });
+});

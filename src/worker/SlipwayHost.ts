@@ -45,6 +45,7 @@ export interface HostOptions {
 const SAVE_DELAY_MS = 300;
 const decoder = new TextDecoder();
 
+/** Every call that touches state waits for boot(), so nothing reads the workspace before it is restored. */
 export class SlipwayHost implements WorkerApi {
   engine: Engine;
   readonly fs: MemFs;
@@ -69,6 +70,10 @@ export class SlipwayHost implements WorkerApi {
   boot(): Promise<BootInfo> {
     this.booted ??= this.restore();
     return this.booted;
+  }
+
+  async ping(): Promise<number> {
+    return this.options.clock.monotonic();
   }
 
   async openSession(id: string, columns: number, rows: number, callbacks: SessionCallbacks): Promise<void> {
@@ -121,22 +126,27 @@ export class SlipwayHost implements WorkerApi {
   }
 
   async readFile(path: string): Promise<Result<string>> {
+    await this.boot();
     return this.workspace.readText(path);
   }
 
   async writeFile(path: string, text: string): Promise<Result<WorkspaceListing>> {
+    await this.boot();
     return this.afterEdit(this.workspace.writeText(path, text));
   }
 
   async mkdir(path: string): Promise<Result<WorkspaceListing>> {
+    await this.boot();
     return this.afterEdit(this.workspace.mkdir(path));
   }
 
   async rename(from: string, to: string): Promise<Result<WorkspaceListing>> {
+    await this.boot();
     return this.afterEdit(this.workspace.rename(from, to));
   }
 
   async remove(path: string): Promise<Result<WorkspaceListing>> {
+    await this.boot();
     return this.afterEdit(this.workspace.remove(path));
   }
 
@@ -145,10 +155,12 @@ export class SlipwayHost implements WorkerApi {
   }
 
   async engineView(): Promise<EngineView> {
+    await this.boot();
     return engineView(this.engine);
   }
 
   async inspectContainer(id: string): Promise<Result<string>> {
+    await this.boot();
     try {
       return { ok: true, value: JSON.stringify([this.engine.containers.inspect(id)], null, 4) };
     } catch (error) {
@@ -165,6 +177,7 @@ export class SlipwayHost implements WorkerApi {
   }
 
   async preview(port: number, path: string): Promise<Result<PreviewResponse>> {
+    await this.boot();
     try {
       const response = await this.engine.http(port, { method: 'GET', url: path.startsWith('/') ? path : `/${path}`, headers: { host: `localhost:${port}`, accept: '*/*' }, body: new Uint8Array() });
       return { ok: true, value: { status: response.status, contentType: response.headers['content-type'] ?? 'text/plain', body: decoder.decode(response.body) } };

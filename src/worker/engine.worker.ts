@@ -35,6 +35,7 @@ const host = new SlipwayHost({
 // Comlink proxies every call; methods must be reachable on the exposed object.
 const api: WorkerApi = {
   boot: () => host.boot(),
+  ping: () => host.ping(),
   openSession: (id, columns, rows, callbacks) => host.openSession(id, columns, rows, callbacks),
   input: (id, data) => host.input(id, data),
   resize: (id, columns, rows) => host.resize(id, columns, rows),

@@ -110,6 +110,8 @@ export interface BootInfo {
 /** The worker's surface, as the UI sees it through comlink. */
 export interface WorkerApi {
   boot(): Promise<BootInfo>;
+  /** Answers at once: the page's heartbeat. */
+  ping(): Promise<number>;
   openSession(id: string, columns: number, rows: number, callbacks: SessionCallbacks): Promise<void>;
   input(id: string, data: string): Promise<void>;
   resize(id: string, columns: number, rows: number): Promise<void>;

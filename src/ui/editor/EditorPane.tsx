@@ -4,8 +4,8 @@
  * sees what the editor shows; files changed from a terminal are re-read when
  * the workspace version moves. Dockerfiles get the engine's markers.
  */
-import { useEffect, useRef } from 'react';
-import { engineWorker } from '../../worker/client.js';
+import { useEffect, useRef, useState } from 'react';
+import { engineWorker, onEngineRestart } from '../../worker/client.js';
 import type { EditorMarker } from '../../worker/protocol.js';
 import { useAppShallow, useAppStore } from '../../store/index.js';
 import { languageFor, monaco } from './monacoSetup.js';
@@ -47,6 +47,9 @@ export default function EditorPane() {
   const openFiles = useAppShallow((s) => s.openFiles);
   const version = useAppStore((s) => s.workspaceVersion);
   const theme = useAppStore((s) => s.theme);
+  // Calls to a worker that was replaced never answer: a restart re-runs the loads.
+  const [epoch, setEpoch] = useState(0);
+  useEffect(() => onEngineRestart(() => setEpoch((n) => n + 1)), []);
 
   useEffect(() => {
     if (!host.current) return;
@@ -117,7 +120,7 @@ export default function EditorPane() {
     return () => {
       cancelled = true;
     };
-  }, [active]);
+  }, [active, epoch]);
 
   // Closed tabs drop their models.
   useEffect(() => {
@@ -140,7 +143,7 @@ export default function EditorPane() {
           }
         });
     }
-  }, [version]);
+  }, [version, epoch]);
 
   return <div className="editor-host" data-testid="editor" ref={host} />;
 }
