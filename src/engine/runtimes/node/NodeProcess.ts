@@ -343,7 +343,9 @@ export class NodeProcess {
           this.tasks.shift()!();
           this.drain();
         }
-        while (!this.finished && this.num('runOneTimer', this.ctx.clock.now()) === 1) this.drain();
+        // Timers scheduled by this phase wait for the next turn, so a setTimeout(f, 0) chain yields.
+        const timerLimit = this.finished ? 0 : this.num('timerSeq');
+        while (!this.finished && this.num('runOneTimer', this.ctx.clock.now(), timerLimit) === 1) this.drain();
         const immediates = this.finished ? 0 : this.num('beginImmediates');
         for (let i = 0; i < immediates && !this.finished; i++) {
           this.num('runOneImmediate');
@@ -358,8 +360,8 @@ export class NodeProcess {
           if (this.exitCode === null && this.fatal === null) this.exitCode = code;
           break;
         }
-        if (next === 0) continue;
-        await this.wait(next > 0 ? Math.max(0, next - this.ctx.clock.now()) : null);
+        // Even with work due now, give the engine a turn (a setImmediate loop must not freeze it).
+        await this.wait(next === 0 ? 0 : next > 0 ? Math.max(0, next - this.ctx.clock.now()) : null);
       }
       return this.result();
     } finally {

@@ -94,6 +94,15 @@ describe('node event loop', () => {
     expect(await run).toBe(137);
   });
 
+  it('endless setImmediate and setTimeout(0) chains still give the engine turns, so kill works', async () => {
+    const t = nodeHarness({ '/app/chain.js': 'let n = 0;\nfunction a() { if (++n === 500) console.log("busy"); setImmediate(a); }\nfunction b() { setTimeout(b, 0); }\na(); b();\n' });
+    const run = t.start(['node', 'chain.js']);
+    await until(() => t.stdout.text !== '');
+    t.killed.cancel();
+    expect(await run).toBe(137);
+    expect(t.stdout.text).toBe('busy\n');
+  });
+
   it('stops a runaway loop after its slice budget with a clear message', async () => {
     const t = nodeHarness({ '/app/spin.js': 'console.log("spinning");\nwhile (true) {}\n' }, { sliceBudget: 20 });
     expect(await t.start(['node', 'spin.js'])).toBe(137);

@@ -101,11 +101,12 @@ export const PRELUDE_JS = String.raw`
     if (timers.length === 0) return -1;
     return refd ? timers[0]._when : -2 - timers[0]._when;
   };
-  S.runOneTimer = (now) => {
+  S.timerSeq = () => seq;
+  S.runOneTimer = (now, limit) => {
     sortTimers();
-    const t = timers[0];
+    const t = timers.find((x) => x._seq < limit);
     if (!t || t._when > now + 1) return false;
-    if (t._repeat) { t._when = now + t._ms; t._seq = seq++; } else { timers.shift(); t._active = false; }
+    if (t._repeat) { t._when = now + t._ms; t._seq = seq++; } else { timers.splice(timers.indexOf(t), 1); t._active = false; }
     t._fn.apply(t, t._args);
     return true;
   };
