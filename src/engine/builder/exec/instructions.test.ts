@@ -181,6 +181,18 @@ describe('RUN shell form runs the shell interpreter', () => {
     expect(f.logs.map((l) => l.replace(/^\d\.\d{3} /, ''))).toEqual(['start']);
   });
 
+  it('/dev/null exists during the step, as BuildKit mounts /dev, and stays out of the layer', async () => {
+    const h = harness({ Dockerfile: 'FROM node\nRUN cat /dev/null && wc -c < /dev/null && echo kept > /kept\n' });
+    const { events, imageId } = await h.build();
+    expect(events.some((e) => e.type === 'log' && e.text === '0\n')).toBe(true);
+    const image = h.images.record(imageId)!;
+    const layer = image.layers.at(-1)!;
+    const fs = h.images.rootfs([layer]);
+    expect(fs.stat('/kept')?.kind).toBe('file');
+    expect(fs.stat('/dev/null')).toBeNull();
+    expect(fs.stat('/dev')).toBeNull();
+  });
+
   it('a heredoc RUN runs its body as a script', async () => {
     const h = harness({ Dockerfile: 'FROM node\nRUN <<EOF\nset -e\nmkdir -p /out\nfor f in a b; do echo $f > /out/$f.txt; done\nEOF\n' });
     const { imageId } = await h.build();

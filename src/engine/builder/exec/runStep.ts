@@ -4,7 +4,7 @@
  */
 import type { CancelToken } from '../../../os/clock.js';
 import type { CommandIO, InputStream, OutputStream } from '../../../os/process.js';
-import type { EngineContext, Layer } from '../../context.js';
+import type { EngineContext, Layer, LayerEntry, WritableRootfs } from '../../context.js';
 import type { Instruction } from '../source/instruction.js';
 import { goQuote } from './goFormat.js';
 import { shellOf } from './metadata.js';
@@ -50,6 +50,7 @@ const closedInput: InputStream = { read: () => Promise.resolve(null) };
 
 export async function executeRun(ctx: EngineContext, parent: readonly Layer[], spec: RunSpec, vertex: Vertex, cancel: CancelToken): Promise<{ code: number; layer?: Layer }> {
   const fs = ctx.images.rootfs(parent);
+  const hadDev = mountDevNull(fs);
   const out = (stream: 'stdout' | 'stderr'): OutputStream => ({ write: (text: string) => vertex.log(stream, text) });
   const io: CommandIO = { stdin: closedInput, stdout: out('stdout'), stderr: out('stderr'), signals: { on: () => () => undefined } };
   const code = await ctx.runner.run(
@@ -64,5 +65,33 @@ export async function executeRun(ctx: EngineContext, parent: readonly Layer[], s
     },
   );
   if (code !== 0 || cancel.cancelled) return { code };
-  return { code, layer: ctx.images.createLayer(fs.diff()) };
+  return { code, layer: ctx.images.createLayer(withoutMountedDev(fs.diff(), hadDev)) };
+}
+
+const DEV_NULL = '/dev/null';
+
+/**
+ * BuildKit mounts /dev into every RUN container, so `/dev/null` exists for
+ * programs that open it as a file. Here it is a plain empty file in the
+ * step's overlay; it is created only when the image has none, and returns
+ * whether /dev itself had to be made.
+ */
+function mountDevNull(fs: WritableRootfs): boolean {
+  if (fs.stat(DEV_NULL)) return true;
+  const hadDev = fs.stat('/dev')?.kind === 'dir';
+  try {
+    if (!hadDev) fs.mkdir('/dev', { recursive: true });
+    fs.writeFile(DEV_NULL, new Uint8Array(0), { mode: 0o666 });
+  } catch {
+    // A read-only or odd rootfs just runs without it.
+  }
+  return hadDev;
+}
+
+/** Like a mount, the step's /dev leaves nothing in the layer unless the command put files there. */
+function withoutMountedDev(diff: Map<string, LayerEntry>, hadDev: boolean): Map<string, LayerEntry> {
+  diff.delete(DEV_NULL);
+  // A /dev the image already had was only copied up by the file above; one made for the step goes too.
+  if (![...diff.keys()].some((k) => k.startsWith('/dev/')) && (hadDev || diff.get('/dev')?.type === 'dir')) diff.delete('/dev');
+  return diff;
 }
