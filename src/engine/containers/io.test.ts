@@ -194,6 +194,47 @@ describe('exec and cp', () => {
     await containers.remove('web', { force: true });
   });
 
+  it('gives exec -it its own pty: prompt, echo, Ctrl-C to the exec\'d process, Ctrl-D ends it', async () => {
+    const { containers } = makeEngine();
+    containers.create({ image: 'busybox', name: 'box', cmd: ['sleep', 'infinity'] });
+    await containers.start('box');
+    const keys = new KeyFeed();
+    const out = new CollectingOutput();
+    const done = containers.exec('box', { cmd: ['sh'], tty: true, interactive: true }, { stdin: keys, stdout: out, stderr: out, signals: { on: () => () => undefined } });
+    await tick();
+    expect(out.text).toBe('/ # ');
+    keys.send('echo $TERM\r');
+    await tick();
+    expect(out.text).toBe('/ # echo $TERM\r\nxterm\r\n/ # ');
+    out.clear();
+    keys.send('sleep 1000\r');
+    await tick(2);
+    keys.send('\x03');
+    await tick();
+    keys.send('echo $?\r');
+    await tick();
+    expect(out.text).toBe('sleep 1000\r\n^C\r\n/ # echo $?\r\n130\r\n/ # ');
+    keys.send('\x04');
+    expect(await done).toBe(0);
+    // Only the exec'd shell ended; PID 1 runs on.
+    expect(containers.inspect('box')).toMatchObject({ State: { Running: true } });
+    await containers.remove('box', { force: true });
+  });
+
+  it('exec -t without -i merges stderr into one \\r\\n stream and reads no input', async () => {
+    const { containers } = makeEngine();
+    containers.create({ image: 'busybox', name: 'box', cmd: ['sleep', 'infinity'] });
+    await containers.start('box');
+    const out = new CollectingOutput();
+    const io = { stdin: { read: () => Promise.reject(new Error('stdin read')) }, stdout: out, stderr: out, signals: { on: () => () => undefined } };
+    expect(await containers.exec('box', { cmd: ['sh', '-c', 'echo a; echo b >&2; echo $TERM; exit 3'], tty: true }, io)).toBe(3);
+    expect(out.text).toBe('a\r\nb\r\nxterm\r\n');
+    const plain = ioFor();
+    expect(await containers.exec('box', { cmd: ['sh', '-c', 'echo "[$TERM]"'] }, plain)).toBe(0);
+    expect(plain.stdout.text).toBe('[]\n');
+    await containers.remove('box', { force: true });
+  });
+
   it('copies trees in and out, with tar stream sizes, even when stopped', () => {
     const { containers } = makeEngine();
     containers.create({ image: 'busybox', name: 'box' });
@@ -212,8 +253,43 @@ describe('exec and cp', () => {
   });
 });
 
+/** A client's keyboard: chunks as typed, read one at a time. */
+class KeyFeed {
+  private readonly chunks: string[] = [];
+  private waiting: ((chunk: string | null) => void) | undefined;
+  send(chunk: string): void {
+    const reader = this.waiting;
+    this.waiting = undefined;
+    if (reader) reader(chunk);
+    else this.chunks.push(chunk);
+  }
+  read(): Promise<string | null> {
+    if (this.chunks.length > 0) return Promise.resolve(this.chunks.shift()!);
+    return new Promise((resolve) => (this.waiting = resolve));
+  }
+}
+
 function ioFor() {
   const stdout = new CollectingOutput();
   const stderr = new CollectingOutput();
   return { stdin: { read: () => Promise.resolve(null) }, stdout, stderr, signals: { on: () => () => undefined } };
 }
+
+describe('interactive shell input', () => {
+  it('a command interrupted while reading does not swallow the next line typed at the prompt', async () => {
+    const { containers } = makeEngine();
+    const { id } = containers.create({ image: 'busybox', tty: true, openStdin: true });
+    const out = new CollectingOutput();
+    const session = containers.attach(id, { stdin: true, stdout: out, stderr: out });
+    await containers.start(id);
+    await tick();
+    session.write('cat\r');
+    await tick();
+    session.write('\x03');
+    await tick();
+    session.write('echo next\r');
+    await tick();
+    expect(out.text).toBe('/ # cat\r\n^C\r\n/ # echo next\r\nnext\r\n/ # ');
+    await containers.remove(id, { force: true });
+  });
+});

@@ -41,10 +41,11 @@ export function createRun(record: ContainerRecord, clock: Clock, attachers: Read
   return { killed, signals, stdin, pty, hub, network: new Network(), io, finished: Promise.resolve(0) };
 }
 
-/** Environment of the container's processes (container.CreateDaemonEnvironment + runc's HOME). */
-export function processEnv(record: ContainerRecord, extra: readonly string[] = []): string[] {
+/** Environment of the container's processes (container.CreateDaemonEnvironment + runc's HOME); `tty` is the process's own. */
+export function processEnv(record: ContainerRecord, extra: readonly string[] = [], tty = record.config.tty): string[] {
   const env = ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', `HOSTNAME=${record.config.hostname}`];
-  if (record.config.tty) env.push('TERM=xterm');
+  // The process's own TTY decides TERM: an exec -t gets it in a container run without -t, and vice versa.
+  if (tty) env.push('TERM=xterm');
   const key = (e: string): string => e.split('=')[0];
   for (const entry of [...record.config.env, ...extra]) {
     const i = env.findIndex((e) => key(e) === key(entry));

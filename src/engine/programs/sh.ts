@@ -8,6 +8,7 @@ import type { CommandIO, ExternalCommand } from '../../os/process.js';
 import { basename, resolvePath } from '../../os/path.js';
 import { ExecError, lookPath } from './resolve.js';
 import { execve } from './runner.js';
+import { SharedInput } from './sharedInput.js';
 import { createShell } from './shellHost.js';
 import type { ContainerHttpClient, ShellHost } from './shellHost.js';
 import { isConnectionRefused } from '../net/network.js';
@@ -65,18 +66,28 @@ async function interactive(ctx: ProgramContext, io: CommandIO, shell: ShellHost,
   const untrapWinch = ctx.trap('SIGWINCH', () => {
     if (waiting) ctx.stdout.write(`\r${prompt(ctx, flavor)}`);
   });
+  const input = new SharedInput(ctx.stdin);
   try {
     for (;;) {
       ctx.stdout.write(prompt(ctx, flavor));
       waiting = true;
-      const line = await ctx.stdin.read();
+      const atPrompt = input.reader();
+      const line = await atPrompt.read();
+      atPrompt.release();
       waiting = false;
       // Interactive bash says `exit` as it leaves (Ctrl-D or the builtin); dash and ash do not.
       if (line === null) {
         if (flavor === 'bash') ctx.stdout.write('exit\n');
         return status;
       }
-      if (line.trim() !== '') status = await shell.run(line, io);
+      if (line.trim() !== '') {
+        const foreground = input.reader();
+        try {
+          status = await shell.run(line, { ...io, stdin: foreground });
+        } finally {
+          foreground.release();
+        }
+      }
       if (shell.cwd) ctx.cwd = shell.cwd;
       if (shell.exitRequested !== undefined && shell.exitRequested !== null) {
         if (flavor === 'bash') ctx.stderr.write('exit\n');
