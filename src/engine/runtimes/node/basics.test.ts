@@ -77,6 +77,14 @@ describe('node FILE', () => {
     expect(t.stderr.text.endsWith('\n\nNode.js v26.7.0\n')).toBe(true);
   });
 
+  it('gives script-made errors a Node-style err.stack and keeps instanceof working', async () => {
+    const t = nodeHarness({
+      '/app/e.js': 'class ValidationError extends Error { constructor(m) { super(m); this.name = "ValidationError"; } }\nconst e = new ValidationError("bad input");\nconsole.log(e.stack.split("\\n")[0], e instanceof Error, e instanceof ValidationError, Error("x").message, new Error("y").constructor === Error);\n',
+    });
+    expect(await t.start(['node', 'e.js'])).toBe(0);
+    expect(t.stdout.text).toBe('ValidationError: bad input true true x true\n');
+  });
+
   it('reports a syntax error at the parse position, from the loader', async () => {
     const t = nodeHarness({ '/app/s.js': 'console.log(1)\nconst x = ;\n' });
     expect(await t.start(['node', 's.js'])).toBe(1);

@@ -6,6 +6,7 @@
  */
 export const UTIL_JS = String.raw`
 const kObject = 0, kArray = 1;
+const RAW_STACK = Symbol.for('slipway.rawStack');
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 const customInspect = Symbol.for('nodejs.util.inspect.custom');
 
@@ -55,7 +56,8 @@ function cleanFrames(frames) {
 
 function errorText(err, raw) {
   const head = (err.name === 'InternalError' && err.message === 'stack overflow' ? 'RangeError' : (err.name || 'Error')) + (err.message ? ': ' + nodeMessage(err.message) : '');
-  const stack = typeof err.stack === 'string' ? err.stack : '';
+  const own = err[RAW_STACK];
+  const stack = typeof own === 'string' ? own : typeof err.stack === 'string' ? err.stack : '';
   if (stack.startsWith(head)) return stack.replace(/\n$/, '');
   const frames = stack.split('\n').filter((l) => l.trim() !== '').map((l) => '    ' + l.trim());
   return [head, ...(raw ? frames : cleanFrames(frames))].join('\n');
@@ -337,6 +339,7 @@ function isDeepStrictEqual(a, b) {
 }
 
 module.exports = {
+  _stackOf: (err) => errorText(err, false),
   inspect, format, promisify, inherits, isDeepStrictEqual,
   formatWithOptions: (o, ...args) => format(...args),
   deprecate: (fn) => fn,

@@ -119,6 +119,31 @@ export const PRELUDE_JS = String.raw`
   S.runTicks = () => { let n = 0; while (ticks.length) { const [fn, args] = ticks.shift(); fn(...args); n++; } return n; };
 
   S.write = (fd, text) => host.write(fd, String(text));
+
+  // Node's err.stack starts with "Name: message"; QuickJS's holds only frames. Errors made by
+  // script code (new Error, class X extends Error) get a stack getter that adds the header.
+  const RAW_STACK = Symbol.for('slipway.rawStack');
+  for (const name of ['Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'EvalError', 'URIError']) {
+    const Native = globalThis[name];
+    const Wrapped = new Proxy(Native, {
+      construct(target, args, newTarget) {
+        const e = Reflect.construct(target, args, newTarget);
+        const raw = e.stack;
+        if (typeof raw === 'string') {
+          Object.defineProperty(e, RAW_STACK, { value: raw, configurable: true });
+          Object.defineProperty(e, 'stack', {
+            get() { return S.builtin('util')._stackOf(this); },
+            set(v) { Object.defineProperty(this, 'stack', { value: v, writable: true, configurable: true }); Object.defineProperty(this, RAW_STACK, { value: undefined, configurable: true }); },
+            configurable: true,
+          });
+        }
+        return e;
+      },
+      apply(target, self, args) { return Reflect.construct(Wrapped, args); },
+    });
+    Object.defineProperty(Native.prototype, 'constructor', { value: Wrapped, writable: true, configurable: true });
+    Object.defineProperty(globalThis, name, { value: Wrapped, writable: true, configurable: true });
+  }
   const ERRNO = { ENOENT: -2, EEXIST: -17, ENOTDIR: -20, EISDIR: -21, ENOTEMPTY: -39, EACCES: -13, EINVAL: -22, ELOOP: -40, EROFS: -30, EBADF: -9 };
   const TEXT = { ENOENT: 'no such file or directory', EEXIST: 'file already exists', ENOTDIR: 'not a directory', EISDIR: 'illegal operation on a directory', ENOTEMPTY: 'directory not empty', EACCES: 'permission denied', EINVAL: 'invalid argument', ELOOP: 'too many symbolic links encountered', EROFS: 'read-only file system', EBADF: 'bad file descriptor' };
   S.fsError = (r, p, dest) => {
