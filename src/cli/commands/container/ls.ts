@@ -24,9 +24,11 @@ export const lsCommand: CommandSpec = {
   async run({ flags }, ctx) {
     let last = flags.int('last') ?? -1;
     if (flags.bool('latest')) last = 1;
-    const all = flags.bool('all') || last > 0;
+    const filters = parseFilters(flags.list('filter'));
+    // The daemon lists every state as soon as a status filter is given (daemon/list.go).
+    const all = flags.bool('all') || last > 0 || filters.has('status');
     let rows = ctx.engine.containers.list({ all });
-    for (const filter of flags.list('filter')) rows = applyFilter(rows, filter);
+    for (const [key, values] of filters) rows = rows.filter((row) => values.some((value) => matches(row, key, value)));
     if (last > 0) rows = rows.slice(0, last);
     const format = flags.string('format');
     const quiet = flags.bool('quiet');
@@ -54,8 +56,6 @@ export const lsCommand: CommandSpec = {
     return 0;
   },
 };
-
-type Rows = ContainerSummary[];
 
 /** docker ps checks a --format before listing: parsed, then run once over an empty row. */
 function validateTemplate(format: string): void {
@@ -89,26 +89,44 @@ function validateTemplate(format: string): void {
   }
 }
 
-/** The few `--filter` keys a student meets: status, name, id, ancestor, label. */
-function applyFilter(rows: Rows, filter: string): Rows {
-  const eq = filter.indexOf('=');
-  if (eq < 0) throw new StatusError(`bad format of filter (expected name=value)`, 1);
-  const key = filter.slice(0, eq).toLowerCase();
-  const value = filter.slice(eq + 1);
+const FILTER_KEYS = new Set(['status', 'name', 'id', 'ancestor', 'label']);
+/** container.IsValidStateString */
+const STATES = new Set(['created', 'restarting', 'running', 'removing', 'paused', 'exited', 'dead']);
+
+/**
+ * The few `--filter` keys a student meets: status, name, id, ancestor, label.
+ * Values of one key are alternatives; different keys must all match.
+ */
+function parseFilters(raw: readonly string[]): Map<string, string[]> {
+  const filters = new Map<string, string[]>();
+  for (const filter of raw) {
+    const eq = filter.indexOf('=');
+    if (eq < 0) throw new StatusError(`bad format of filter (expected name=value)`, 1);
+    const key = filter.slice(0, eq).toLowerCase();
+    const value = filter.slice(eq + 1);
+    filters.set(key, [...(filters.get(key) ?? []), value]);
+  }
+  for (const [key, values] of filters) {
+    if (!FILTER_KEYS.has(key)) throw new StatusError(`Error response from daemon: invalid filter '${key}'`, 1);
+    const bad = key === 'status' ? values.find((v) => !STATES.has(v)) : undefined;
+    if (bad !== undefined) throw new StatusError(`Error response from daemon: invalid filter 'status=${bad}'`, 1);
+  }
+  return filters;
+}
+
+function matches(row: ContainerSummary, key: string, value: string): boolean {
   switch (key) {
     case 'status':
-      return rows.filter((r) => r.state === value);
+      return row.state === value;
     case 'name':
-      return rows.filter((r) => r.name.includes(value));
+      return row.name.includes(value);
     case 'id':
-      return rows.filter((r) => r.id.startsWith(value));
+      return row.id.startsWith(value);
     case 'ancestor':
-      return rows.filter((r) => r.image === value || r.image.split(':')[0] === value || r.imageId.includes(value));
-    case 'label': {
+      return row.image === value || row.image.split(':')[0] === value || row.imageId.includes(value);
+    default: {
       const [k, v] = value.split('=');
-      return rows.filter((r) => k in r.labels && (v === undefined || r.labels[k] === v));
+      return k in row.labels && (v === undefined || row.labels[k] === v);
     }
-    default:
-      throw new StatusError(`Error response from daemon: invalid filter '${key}'`, 1);
   }
 }

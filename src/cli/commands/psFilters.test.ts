@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { makeRig } from '../testing/harness.js';
+
+describe('docker ps --filter', () => {
+  it('a status filter lists every state without -a; values of one key are alternatives (QA)', async () => {
+    const rig = makeRig();
+    await rig.docker(['run', '--name', 'ex', 'busybox', 'true']);
+    await rig.docker(['create', '--name', 'cr', 'busybox', 'true']);
+    await rig.docker(['run', '-d', '--name', 'up', 'busybox', 'sleep', 'infinity']);
+    expect(await rig.docker(['ps', '-f', 'status=exited', '--format', '{{.Names}}'])).toBe(0);
+    expect(rig.stdout.text).toBe('ex\n');
+    expect(await rig.docker(['ps', '-f', 'status=exited', '-f', 'status=created', '--format', '{{.Names}}'])).toBe(0);
+    expect(rig.stdout.text).toBe('cr\nex\n');
+    expect(await rig.docker(['ps', '-f', 'status=exited', '-f', 'name=cr', '--format', '{{.Names}}'])).toBe(0);
+    expect(rig.stdout.text).toBe('');
+    expect(await rig.docker(['ps', '--format', '{{.Names}}'])).toBe(0);
+    expect(rig.stdout.text).toBe('up\n');
+  });
+
+  it('rejects an unknown status value and an unknown key with the daemon’s error', async () => {
+    const rig = makeRig();
+    expect(await rig.docker(['ps', '-f', 'status=bogus'])).toBe(1);
+    expect(rig.stderr.text).toBe("Error response from daemon: invalid filter 'status=bogus'\n");
+    expect(rig.stdout.text).toBe('');
+    expect(await rig.docker(['ps', '-f', 'foo=bar'])).toBe(1);
+    expect(rig.stderr.text).toBe("Error response from daemon: invalid filter 'foo'\n");
+  });
+});
