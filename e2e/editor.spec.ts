@@ -18,7 +18,7 @@ async function runClean(page: Page, command: string, expectText: string | RegExp
 
 test('editing in Monaco feeds docker build; a rebuild is CACHED; an edited file explains the miss', async ({ page, watch }) => {
   void watch;
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   await page.goto('/');
   await waitForPrompt(page);
   await expect(page.locator('.monaco-editor .view-lines')).toContainText('FROM node');
