@@ -72,4 +72,26 @@ describe('node in the Engine', () => {
     expect(clock.now() - before).toBe(10_000);
     expect(await engine.containers.wait(id)).toBe(137);
   });
+
+  it('docker run -it node is a REPL on the container pty', async () => {
+    vi.spyOn(SimpleProgramRegistry.prototype, 'register').mockImplementation(function (this: SimpleProgramRegistry, name, program) {
+      register.call(this, name, name === 'node' || name === 'nodejs' ? node : program);
+    });
+    const clock = new VirtualClock();
+    const engine = new Engine({ clock, ids: new SeededIds(4) });
+    await engine.images.pull('node', () => undefined);
+    const { id } = engine.containers.create({ image: 'node', tty: true, openStdin: true });
+    const stdout = new CollectingOutput();
+    const session = engine.containers.attach(id, { stdin: true, stdout, stderr: stdout });
+    await engine.containers.start(id);
+    const waitFor = async (text: string): Promise<void> => {
+      for (let i = 0; i < 20_000 && !stdout.text.endsWith(text); i++) await new Promise((r) => setImmediate(r));
+    };
+    await waitFor('> ');
+    session.write('[1,2,3].map(x => x * 2)\r');
+    await waitFor('[ 2, 4, 6 ]\r\n> ');
+    session.write('.exit\r');
+    expect(await engine.containers.wait(id)).toBe(0);
+    expect(stdout.text).toBe('Welcome to Node.js v26.7.0.\r\nType ".help" for more information.\r\n> [1,2,3].map(x => x * 2)\r\n[ 2, 4, 6 ]\r\n> .exit\r\n');
+  });
 });
