@@ -1,0 +1,46 @@
+import { expect, test, waitForPrompt } from './fixtures.js';
+
+test('theme switch and pane sizes persist; splitters work from the keyboard', async ({ page, watch }) => {
+  void watch;
+  await page.goto('/');
+  await waitForPrompt(page);
+  const html = page.locator('html');
+  const before = await html.getAttribute('data-theme');
+  await page.getByRole('button', { name: 'Switch theme' }).click();
+  const after = before === 'dark' ? 'light' : 'dark';
+  await expect(html).toHaveAttribute('data-theme', after);
+
+  const splitter = page.getByRole('separator', { name: 'Resize editor and terminals' });
+  const start = Number(await splitter.getAttribute('aria-valuenow'));
+  await splitter.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(splitter).toHaveAttribute('aria-valuenow', String(start + 5));
+
+  await page.reload();
+  await waitForPrompt(page);
+  await expect(html).toHaveAttribute('data-theme', after);
+  await expect(page.getByRole('separator', { name: 'Resize editor and terminals' })).toHaveAttribute('aria-valuenow', String(start + 5));
+  if (after !== 'dark') await page.getByRole('button', { name: 'Switch theme' }).click();
+  await expect(page.locator('.monaco-editor .view-lines')).toContainText('FROM node');
+  await page.screenshot({ path: 'e2e/screenshots/dark.png' });
+});
+
+test('Reset everything asks first, then starts over', async ({ page, watch }) => {
+  void watch;
+  await page.goto('/');
+  await waitForPrompt(page);
+  await page.locator('[data-testid=terminal]:visible').click();
+  await page.keyboard.type('echo gone > gone.txt');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.file-tree').getByRole('button', { name: 'gone.txt' })).toBeVisible();
+
+  page.once('dialog', (dialog) => void dialog.dismiss());
+  await page.getByRole('button', { name: 'Reset everything' }).click();
+  await expect(page.locator('.file-tree').getByRole('button', { name: 'gone.txt' })).toBeVisible();
+
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: 'Reset everything' }).click();
+  await waitForPrompt(page);
+  await expect(page.locator('.file-tree').getByRole('button', { name: 'Dockerfile' })).toBeVisible();
+  await expect(page.locator('.file-tree').getByRole('button', { name: 'gone.txt' })).toHaveCount(0);
+});
