@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { FlagParseError, Flags, parseFlags, type FlagSpec } from './flags.js';
+import { FlagParseError, Flags, parseFlags, parseGoInt, type FlagSpec } from './flags.js';
 
 const RUN_FLAGS: FlagSpec[] = [
   { long: 'detach', short: 'd', kind: 'bool', usage: '' },
@@ -105,6 +105,28 @@ describe('parseFlags (pflag rules)', () => {
           expect(error).toBeInstanceOf(FlagParseError);
         }
       }),
+    );
+  });
+});
+
+describe('int flags parse like strconv.ParseInt(s, 0, 64) (QA)', () => {
+  it('accepts Go integer syntax and rejects out-of-range values', () => {
+    expect(parseGoInt('10')).toBe(10n);
+    expect(parseGoInt('-3')).toBe(-3n);
+    expect(parseGoInt('0x1F')).toBe(31n);
+    expect(parseGoInt('0o17')).toBe(15n);
+    expect(parseGoInt('017')).toBe(15n);
+    expect(parseGoInt('0b101')).toBe(5n);
+    expect(parseGoInt('1_000')).toBe(1000n);
+    expect(parseGoInt('0x_1F')).toBe(31n);
+    expect(parseGoInt('9223372036854775807')).toBe(9223372036854775807n);
+    expect(parseGoInt('-9223372036854775808')).toBe(-9223372036854775808n);
+    expect(parseGoInt('9223372036854775808')).toBe('range');
+    expect(parseGoInt('99999999999999999999')).toBe('range');
+    for (const bad of ['', '_1', '1_', '1__0', '0x', '08', 'ten', '1.5', '+']) expect(parseGoInt(bad)).toBe('syntax');
+    expect(parse(['--stop-timeout', '0x10', 'img']).int('stop-timeout')).toBe(16);
+    expect(() => parse(['--stop-timeout', '99999999999999999999', 'img'])).toThrow(
+      new FlagParseError('invalid argument "99999999999999999999" for "--stop-timeout" flag: strconv.ParseInt: parsing "99999999999999999999": value out of range'),
     );
   });
 });

@@ -53,8 +53,51 @@ function checkValue(flag: FlagSpec, value: string): void {
     throw new FlagParseError(`invalid argument ${goQuote(value)} for ${goQuote(flagDisplayName(flag))} flag: ${reason}`);
   };
   if (flag.kind === 'bool' && parseGoBool(value) === undefined) bad(`strconv.ParseBool: parsing ${goQuote(value)}: invalid syntax`);
-  if (flag.kind === 'int' && !/^[+-]?\d+$/.test(value)) bad(`strconv.ParseInt: parsing ${goQuote(value)}: invalid syntax`);
+  if (flag.kind === 'int') {
+    const parsed = parseGoInt(value);
+    if (parsed === 'syntax') bad(`strconv.ParseInt: parsing ${goQuote(value)}: invalid syntax`);
+    if (parsed === 'range') bad(`strconv.ParseInt: parsing ${goQuote(value)}: value out of range`);
+  }
   if (flag.kind === 'duration' && parseGoDuration(value) === undefined) bad(`time: invalid duration ${goQuote(value)}`);
+}
+
+const INT64_MAX = 2n ** 63n - 1n;
+
+/**
+ * pflag's int: strconv.ParseInt(s, 0, 64). Base prefixes 0x, 0o, 0b and a
+ * leading 0 (octal) are accepted, underscores only after a prefix, and
+ * anything outside int64 is a range error.
+ */
+export function parseGoInt(text: string): bigint | 'syntax' | 'range' {
+  const m = /^([+-]?)(0[xX][0-9a-fA-F_]*|0[oO][0-7_]*|0[bB][01_]*|0[0-7_]*|[1-9][0-9_]*)$/.exec(text);
+  if (!m || !underscoreOk(m[2])) return 'syntax';
+  const [, sign, body] = m;
+  let digits = body.replaceAll('_', '');
+  if (/^0[xXoObB]/.test(digits)) {
+    if (digits.length === 2) return 'syntax';
+    digits = `0${digits[1].toLowerCase()}${digits.slice(2)}`;
+  } else if (digits.length > 1 && digits.startsWith('0')) digits = `0o${digits.slice(1)}`;
+  const magnitude = BigInt(digits);
+  const value = sign === '-' ? -magnitude : magnitude;
+  if (value > INT64_MAX || value < -INT64_MAX - 1n) return 'range';
+  return value;
+}
+
+/** Go's underscoreOK: `_` only between digits, or between a base prefix and a digit. */
+function underscoreOk(body: string): boolean {
+  let saw = '^';
+  let i = 0;
+  if (/^0[xXoObB]/.test(body)) {
+    i = 2;
+    saw = '0';
+  }
+  for (; i < body.length; i++) {
+    if (body[i] === '_') {
+      if (saw !== '0') return false;
+      saw = '_';
+    } else saw = '0';
+  }
+  return saw !== '_';
 }
 
 /** Go's %q for the ASCII text argv holds: backslash-escape quotes and backslashes, escape control bytes. */
@@ -197,6 +240,8 @@ export class Flags {
 
   int(long: string): number | undefined {
     const value = this.string(long);
-    return value === undefined ? undefined : Number.parseInt(value, 10);
+    if (value === undefined) return undefined;
+    const parsed = parseGoInt(value);
+    return typeof parsed === 'bigint' ? Number(parsed) : undefined;
   }
 }

@@ -26,3 +26,13 @@ describe('docker ps --filter', () => {
     expect(rig.stderr.text).toBe("Error response from daemon: invalid filter 'foo'\n");
   });
 });
+
+describe('int flag range', () => {
+  it('ps -n out of int64 range is a usage error, exit 125 (QA)', async () => {
+    const rig = makeRig();
+    expect(await rig.docker(['ps', '-n', '99999999999999999999'])).toBe(125);
+    expect(rig.stderr.text).toBe(
+      'invalid argument "99999999999999999999" for "-n, --last" flag: strconv.ParseInt: parsing "99999999999999999999": value out of range\n\nUsage:  docker ps [OPTIONS]\n\nRun \'docker ps --help\' for more information\n',
+    );
+  });
+});
