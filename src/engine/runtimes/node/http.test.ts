@@ -179,12 +179,15 @@ describe('fetch', () => {
         '  console.log(r.status, r.ok, r.headers.get("content-type"), await r.json());',
         '  try { await fetch("http://localhost:4000/"); } catch (e) { console.log(e.message, e.cause.code); }',
         '  try { await fetch("http://api.example.com/"); } catch (e) { console.log(e.message, e.cause.message); }',
+        '  await new Promise((done) => require("http").get("http://localhost:3000/via-get", (res) => { let b = ""; res.on("data", (c) => b += c); res.on("end", () => { console.log(res.statusCode, b); done(); }); }));',
+        '  await new Promise((done) => require("http").get({ port: 4000, path: "/" }).on("error", (e) => { console.log(e.message, e.code); done(); }));',
         '  server.close();',
         '});',
       ].join('\n'),
     });
     expect(await t.start(['node', 'f.js'])).toBe(0);
     expect(t.stderr.text).toBe('');
-    expect(t.stdout.text).toBe("200 true application/json { path: '/health?x=1', method: 'POST' }\nfetch failed ECONNREFUSED\nfetch failed getaddrinfo ENOTFOUND api.example.com\n");
+    expect(t.stdout.text).toBe("200 true application/json { path: '/health?x=1', method: 'POST' }\nfetch failed ECONNREFUSED\nfetch failed getaddrinfo ENOTFOUND api.example.com\n" +
+        '200 {"path":"/via-get","method":"GET"}\nconnect ECONNREFUSED 127.0.0.1:4000 ECONNREFUSED\n');
   });
 });

@@ -144,7 +144,50 @@ S.httpDispatch = (serverId, reqId, method, url, headersJson, bodyAb) => {
   if (!server) { res.statusCode = 503; res.end(); return; }
   server.emit('request', req, res);
 };
-function unsupportedClient() { throw new Error('Slipway: outgoing http requests (http.request/http.get) are not available in this simulated Node runtime'); }
-module.exports = { createServer: (o, h) => new Server(o, h), Server, IncomingMessage, ServerResponse, STATUS_CODES, METHODS,
-  request: unsupportedClient, get: unsupportedClient, Agent: class Agent {}, globalAgent: {}, maxHeaderSize: 16384 };
+// The client side rides on the sandbox's fetch, so it reaches what fetch reaches (the container's loopback).
+class ClientRequest extends EventEmitter {
+  constructor(o, cb) {
+    super();
+    this.method = String(o.method || 'GET').toUpperCase(); this.path = o.path || '/';
+    this.host = o.hostname || String(o.host || 'localhost').replace(/:\d+$/, ''); this.port = Number(o.port || 80);
+    this._headers = Object.create(null); this._chunks = []; this.finished = false;
+    for (const k of Object.keys(o.headers || {})) this.setHeader(k, o.headers[k]);
+    if (cb) this.once('response', cb);
+  }
+  setHeader(k, v) { this._headers[String(k).toLowerCase()] = String(v); }
+  getHeader(k) { return this._headers[String(k).toLowerCase()]; }
+  removeHeader(k) { delete this._headers[String(k).toLowerCase()]; }
+  setTimeout() { return this; }
+  write(chunk) { this._chunks.push(Buffer.from(chunk)); return true; }
+  abort() { this.destroyed = true; }
+  destroy(e) { this.destroyed = true; if (e) S.nextTick(() => this.emit('error', e)); return this; }
+  end(chunk, cb) {
+    if (typeof chunk === 'function') { cb = chunk; chunk = undefined; }
+    if (chunk !== undefined && chunk !== null) this.write(chunk);
+    this.finished = true;
+    const body = this._chunks.length ? Buffer.concat(this._chunks) : undefined;
+    fetch('http://' + this.host + ':' + this.port + this.path, { method: this.method, headers: this._headers, body }).then(async (r) => {
+      if (this.destroyed) return;
+      const headers = {};
+      r.headers.forEach((v, k) => { headers[k] = v; });
+      const res = new IncomingMessage(this.method, this.path, headers, Buffer.from(await r.arrayBuffer()));
+      res.statusCode = r.status; res.statusMessage = r.statusText;
+      this.emit('response', res);
+    }, (e) => { if (!this.destroyed) this.emit('error', e.cause || e); });
+    if (cb) S.nextTick(cb);
+    return this;
+  }
+}
+function request(input, opts, cb) {
+  let o;
+  if (typeof input === 'string' || input instanceof URL) {
+    const u = new URL(String(input));
+    o = { hostname: u.hostname, port: u.port || 80, path: u.pathname + u.search };
+    if (typeof opts === 'function') cb = opts; else Object.assign(o, opts || {});
+  } else { o = Object.assign({}, input); cb = opts; }
+  return new ClientRequest(o, cb);
+}
+function get(input, opts, cb) { const r = request(input, opts, cb); r.end(); return r; }
+module.exports = { createServer: (o, h) => new Server(o, h), Server, IncomingMessage, ServerResponse, ClientRequest, STATUS_CODES, METHODS,
+  request, get, Agent: class Agent {}, globalAgent: {}, maxHeaderSize: 16384 };
 `;
