@@ -1,15 +1,31 @@
 /** docker/cli's display helpers: TruncateID, Ellipsis, strconv.Quote. */
+import { isWide } from './displayWidth.js';
 
 export function truncateId(id: string): string {
   const hex = id.startsWith('sha256:') ? id.slice(7) : id;
   return hex.slice(0, 12);
 }
 
-/** Ellipsis: longer than `max` columns keeps max-1 characters plus `…`. */
+/**
+ * formatter.Ellipsis: text wider than `max` display columns keeps what fits
+ * in max-1 columns plus `…`; wide (CJK) characters count two columns.
+ */
 export function ellipsis(text: string, max: number): string {
+  if (max <= 0) return '';
   const chars = [...text];
-  if (chars.length <= max) return text;
-  return `${chars.slice(0, max - 1).join('')}…`;
+  if (max === 1) return chars[0] ?? '';
+  const ends: number[] = [];
+  let total = 0;
+  for (const ch of chars) {
+    total += isWide(ch.codePointAt(0)!) ? 2 : 1;
+    ends.push(total);
+  }
+  if (total <= max) return text;
+  let keep = 0;
+  while (keep < chars.length && ends[keep] <= max - 1) keep++;
+  // Go's loop finds no cut when even the first character is too wide, and keeps the text whole.
+  if (keep === 0) return text;
+  return `${chars.slice(0, keep).join('')}…`;
 }
 
 /** Go's strconv.Quote for printable text: `"` and `\` escaped, control characters as escapes. */

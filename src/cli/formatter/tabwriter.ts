@@ -5,15 +5,13 @@
  * last cell of a line is never padded, so lines carry no trailing spaces.
  */
 
+import { stringWidth } from './displayWidth.js';
+
 const MIN_WIDTH = 10;
 const PADDING = 3;
 
-/** Display width: code points (docker's fork counts runes; `…` is one column). */
-function width(text: string): number {
-  let n = 0;
-  for (const _ of text) n++;
-  return n;
-}
+/** Display width: docker's fork measures cells with go-runewidth (`…` is one column, CJK two). */
+const width = stringWidth;
 
 export function tabwrite(text: string, minWidth = MIN_WIDTH, padding = PADDING): string {
   const trailingNewline = text.endsWith('\n');
