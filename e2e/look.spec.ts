@@ -16,9 +16,13 @@ test('theme switch and pane sizes persist; splitters work from the keyboard', as
   await page.keyboard.press('ArrowRight');
   await expect(splitter).toHaveAttribute('aria-valuenow', String(start + 5));
 
+  await page.getByRole('button', { name: 'Screen reader' }).click();
+  await expect(page.locator('[data-testid=terminal]:visible .xterm-accessibility-tree')).toBeAttached();
+
   await page.reload();
   await waitForPrompt(page);
   await expect(html).toHaveAttribute('data-theme', after);
+  await expect(page.getByRole('button', { name: 'Screen reader' })).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByRole('separator', { name: 'Resize editor and terminals' })).toHaveAttribute('aria-valuenow', String(start + 5));
   if (after !== 'dark') await page.getByRole('button', { name: 'Switch theme' }).click();
   await expect(page.locator('.monaco-editor .view-lines')).toContainText('FROM node');

@@ -13,6 +13,9 @@ export interface Layout {
 
 export interface AppSlice {
   theme: Theme;
+  /** xterm's screen-reader mode (an accessibility tree and live region for output). */
+  screenReader: boolean;
+  setScreenReader(on: boolean): void;
   layout: Layout;
   setLayout(layout: Partial<Layout>): void;
   banner: string | undefined;
@@ -28,6 +31,10 @@ export interface AppSlice {
 
 export const createAppSlice: StateCreator<AppSlice, [], [], AppSlice> = (set) => ({
   theme: 'dark',
+  screenReader: false,
+  setScreenReader(screenReader) {
+    set({ screenReader });
+  },
   layout: { editor: 0.45, terminals: 0.55 },
   setLayout(layout) {
     set((s) => ({ layout: { ...s.layout, ...layout } }));

@@ -1,5 +1,5 @@
 /**
- * Theme and pane sizes live in localStorage: they are needed before the
+ * Theme, pane sizes and the screen-reader switch live in localStorage: they are needed before the
  * first paint, before IndexedDB (read by the worker) could answer.
  */
 import { useAppStore, type AppState } from './index.js';
@@ -22,11 +22,12 @@ export function loadLayout(): void {
       useAppStore.setState({ theme: dark });
       return;
     }
-    const saved = JSON.parse(raw) as Partial<Pick<AppState, 'theme' | 'layout'>>;
+    const saved = JSON.parse(raw) as Partial<Pick<AppState, 'theme' | 'layout' | 'screenReader'>>;
     const state = useAppStore.getState();
     useAppStore.setState({
       theme: saved.theme === 'light' || saved.theme === 'dark' ? saved.theme : state.theme,
       layout: { ...state.layout, ...(saved.layout ?? {}) },
+      screenReader: saved.screenReader === true,
     });
   } catch {
     // A broken entry only costs the saved layout.
@@ -35,9 +36,9 @@ export function loadLayout(): void {
 
 export function saveLayoutOnChange(): () => void {
   return useAppStore.subscribe((state, previous) => {
-    if (state.theme === previous.theme && state.layout === previous.layout) return;
+    if (state.theme === previous.theme && state.layout === previous.layout && state.screenReader === previous.screenReader) return;
     try {
-      storage()?.setItem(KEY, JSON.stringify({ theme: state.theme, layout: state.layout }));
+      storage()?.setItem(KEY, JSON.stringify({ theme: state.theme, layout: state.layout, screenReader: state.screenReader }));
     } catch {
       // Full or blocked storage: the layout simply is not remembered.
     }

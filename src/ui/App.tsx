@@ -25,7 +25,8 @@ export function App() {
   const banner = useAppStore((s) => s.banner);
   const layout = useAppStore((s) => s.layout);
   const sideTab = useAppStore((s) => s.sideTab);
-  const { setTheme, setLayout, setSideTab, setBanner } = useAppStore.getState();
+  const screenReader = useAppStore((s) => s.screenReader);
+  const { setTheme, setLayout, setSideTab, setBanner, setScreenReader } = useAppStore.getState();
 
   useEffect(() => saveLayoutOnChange(), []);
   useEffect(() => {
@@ -41,6 +42,10 @@ export function App() {
         <button onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')} aria-label="Switch theme">
           {theme === 'dark' ? 'Light theme' : 'Dark theme'}
         </button>
+        <button aria-pressed={screenReader} onClick={() => setScreenReader(!screenReader)} title="Terminal screen-reader mode">
+          Screen reader
+        </button>
+        <span className="muted hint">In the editor, Ctrl+M switches Tab between indenting and moving focus.</span>
         <button onClick={() => void resetEverything()}>Reset everything</button>
       </header>
       {banner ? (

@@ -18,6 +18,7 @@ export function TerminalView({ id, active }: { id: string; active: boolean }) {
   const host = useRef<HTMLDivElement>(null);
   const term = useRef<Terminal | null>(null);
   const theme = useAppStore((s) => s.theme);
+  const screenReader = useAppStore((s) => s.screenReader);
 
   useEffect(() => {
     const el = host.current;
@@ -28,6 +29,7 @@ export function TerminalView({ id, active }: { id: string; active: boolean }) {
       fontSize: 14,
       scrollback: 5000,
       theme: terminalTheme(useAppStore.getState().theme),
+      screenReaderMode: useAppStore.getState().screenReader,
     });
     const fit = new FitAddon();
     terminal.loadAddon(fit);
@@ -96,6 +98,10 @@ export function TerminalView({ id, active }: { id: string; active: boolean }) {
   useEffect(() => {
     if (term.current) term.current.options.theme = terminalTheme(theme);
   }, [theme]);
+
+  useEffect(() => {
+    if (term.current) term.current.options.screenReaderMode = screenReader;
+  }, [screenReader]);
 
   useEffect(() => {
     if (active) term.current?.focus();

@@ -144,6 +144,21 @@ describe('SlipwayHost', () => {
     expect(await run(host, 't1', screen, 'cat Dockerfile')).toContain('FROM busybox');
   });
 
+  it('reports a failed save (a full disk) to watchers instead of failing the command', async () => {
+    const full: StateStore = {
+      load: async () => undefined,
+      save: () => Promise.reject(new Error('QuotaExceededError')),
+      clear: () => Promise.resolve(),
+    };
+    const host = makeHost(full);
+    const changes: ChangeKind[] = [];
+    await host.watch((what) => changes.push(what));
+    const screen = await open(host, 't1');
+    expect(await run(host, 't1', screen, 'echo still works')).toContain('still works');
+    await until(() => changes.includes('storage'), 'a storage notice');
+    expect(await host.storageProblem()).toBe('Saving failed (QuotaExceededError).');
+  });
+
   it('resets everything back to the seed', async () => {
     const store = new MemoryStore();
     const host = makeHost(store);
