@@ -51,6 +51,8 @@ function cleanFrames(frames) {
   return frames
     .filter((l) => !/\(native\)$/.test(l) && !/\(node:internal\/(modules|bootstrap|process)[:)]/.test(l))
     .map((l) => l.replace(/^ {4}at <anonymous> \((.*)\)$/, '    at $1').replace(/^ {4}at <eval> \((.*)\)$/, '    at $1'))
+    // Line 1 of a CommonJS file carries the loader's function wrapper (61 characters).
+    .map((l) => l.replace(/(\/[^():]*[^m]js|\/[^():]*\.cjs):1:(\d+)(\)?)$/, (m, f, c, p) => f + ':1:' + Math.max(1, Number(c) - 61) + (p || '')))
     .slice(0, 10);
 }
 
@@ -199,6 +201,7 @@ function formatRaw(ctx, v, depth) {
     if (keys.length === 0 && symbols.length === 0) return base;
   } else if (v instanceof Error) {
     base = errorText(v, ctx.rawFrames);
+    if (ctx.indentationLvl !== 0) base = base.split('\n').join('\n' + ' '.repeat(ctx.indentationLvl));
     keys = keys.filter((k) => k !== 'stack' && k !== 'message');
     if (keys.length === 0 && symbols.length === 0) return base;
     if (depth > ctx.depth) return '[' + base.split('\n')[0] + ']';
