@@ -1,11 +1,12 @@
 /**
  * docker/cli's inspector: objects print as one JSON array indented by four
- * spaces, or, with -f, one template result per object. Objects not found
+ * spaces (with the daemon encoder's HTML escapes), or, with -f, one template result per object. Objects not found
  * still print (`[]` when none) and their errors follow on stderr, exit 1.
  * A template that does not parse exits 64.
  */
 import type { DockerContext } from '../../context.js';
 import { StatusError } from '../../argv/status.js';
+import { goJsonIndent } from '../../formatter/goJson.js';
 import { compileTemplate, TemplateError } from '../../formatter/template/index.js';
 
 export function printInspect(
@@ -43,7 +44,7 @@ export function printInspect(
       }
     }
   } else {
-    ctx.stdout.write(`${found.length === 0 ? '[]' : JSON.stringify(found, null, 4)}\n`);
+    ctx.stdout.write(`${found.length === 0 ? '[]' : goJsonIndent(found)}\n`);
   }
   if (errors.length > 0) throw new StatusError(errors.join('\n'), 1);
   return 0;
