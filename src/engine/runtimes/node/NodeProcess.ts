@@ -11,9 +11,9 @@ import type { SignalName } from '../../../os/process.js';
 import { CancelSource } from '../../../os/streams.js';
 import type { HttpRequest, HttpResponse, Listener } from '../../net/http.js';
 import type { ProgramContext } from '../../programs/types.js';
-import { installHost } from './bindings.js';
+import { containerHostname, installHost } from './bindings.js';
 import { wasmHeapSize } from './loader.js';
-import { describeFatal, formatUncaught } from './errors.js';
+import { describeFatal, formatUncaught, offerToScript } from './errors.js';
 import { FETCH_JS } from './js/fetch.js';
 import { MODULES_JS } from './js/modules.js';
 import { sendRequest } from './outbound.js';
@@ -94,7 +94,7 @@ export class NodeProcess {
     });
     this.vm = this.runtime.newContext();
     const started = ctx.clock.now();
-    const hostname = this.hostname();
+    const hostname = containerHostname(ctx);
     const uid = ctx.user === '' || ctx.user === 'root' || ctx.user === '0' ? 0 : 1000;
     const info = JSON.stringify({
       argv, env: Object.fromEntries(ctx.env), cwd: ctx.cwd, version: this.version, pid: ctx.pid1 ? 1 : 7, tty: ctx.tty,
@@ -143,16 +143,6 @@ export class NodeProcess {
     this.evalOrThrow(PROCESS_JS, 'node:internal/process');
     this.evalOrThrow(MODULES_JS, 'node:internal/modules');
     this.evalOrThrow(FETCH_JS, 'node:internal/deps/undici');
-  }
-
-  private hostname(): string {
-    try {
-      const text = new TextDecoder().decode(this.ctx.fs.readFile('/etc/hostname')).trim();
-      if (text) return text;
-    } catch {
-      // no /etc/hostname in this rootfs
-    }
-    return this.ctx.env.get('HOSTNAME') ?? 'localhost';
   }
 
   private evalOrThrow(code: string, filename: string): void {
@@ -236,9 +226,18 @@ export class NodeProcess {
       this.fatal = 'oom';
       return;
     }
-    const inspected = this.inspect(error, true);
-    this.ctx.stderr.write(formatUncaught(this.ctx.fs, dumped, inspected, this.version));
-    this.exitCode = 1;
+    this.resetSlice();
+    const offered = offerToScript(this.vm, this.S, error);
+    if (offered === true || this.exitCode !== null || this.fatal !== null) {
+      if (typeof offered === 'object') offered.dispose();
+      return;
+    }
+    // A listener that throws ends the process with Node's exit code 7.
+    const reported = offered === false ? error : offered;
+    const inspected = this.inspect(reported, true);
+    this.ctx.stderr.write(formatUncaught(this.ctx.fs, this.vm.dump(reported), inspected, this.version));
+    this.exitCode = offered === false ? 1 : 7;
+    if (offered !== false) offered.dispose();
   }
 
   /** util.inspect inside the sandbox; falls back to a plain dump when that fails (e.g. out of memory). */

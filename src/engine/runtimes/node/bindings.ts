@@ -81,6 +81,17 @@ function fsEnvelope(fs: Vfs, op: string, path: string, syscall: string, a: unkno
   }
 }
 
+/** What `os.hostname()` answers: the container's /etc/hostname, else $HOSTNAME. */
+export function containerHostname(ctx: { readonly fs: Vfs; readonly env: ReadonlyMap<string, string> }): string {
+  try {
+    const text = decoder.decode(ctx.fs.readFile('/etc/hostname')).trim();
+    if (text) return text;
+  } catch {
+    // no /etc/hostname in this rootfs
+  }
+  return ctx.env.get('HOSTNAME') ?? 'localhost';
+}
+
 /** Installs `globalThis.__host` in the context. */
 export function installHost(vm: QuickJSContext, fs: Vfs, cb: HostCallbacks): void {
   const host = vm.newObject();

@@ -5,6 +5,7 @@
  * enforces. QuickJS frames are renamed to Node's (`Object.<anonymous>` for a
  * module's top level); Node's internal frames are approximations.
  */
+import type { QuickJSContext, QuickJSHandle } from 'quickjs-emscripten';
 import type { Vfs } from '../../../os/vfs.js';
 
 /** The CommonJS wrapper the loader puts on the first line of every module (modules.ts). */
@@ -120,4 +121,21 @@ export function describeFatal(kind: 'runaway' | 'oom'): string {
   }
   return 'Slipway: the script kept the CPU busy without returning to the event loop (a loop that never ends?), so it was stopped. ' +
     'The simulated Node runtime cannot pause a script in the middle of a loop, so such a script is ended as if it were killed.\n';
+}
+
+/**
+ * Offers an uncaught error to `process.on('uncaughtException')` listeners.
+ * True when one took it, false when there are none, or the error a listener threw.
+ */
+export function offerToScript(vm: QuickJSContext, S: QuickJSHandle, error: QuickJSHandle): boolean | QuickJSHandle {
+  const fn = vm.getProp(S, 'uncaughtException');
+  try {
+    const result = vm.callFunction(fn, vm.undefined, error);
+    if (result.error) return result.error;
+    const handled = vm.dump(result.value) === true;
+    result.value.dispose();
+    return handled;
+  } finally {
+    fn.dispose();
+  }
 }

@@ -103,6 +103,16 @@ describe('node event loop', () => {
     expect(t.stdout.text).toBe('busy\n');
   });
 
+  it("lets process.on('uncaughtException') keep the process alive", async () => {
+    const t = nodeHarness({ '/app/u.js': 'process.on("uncaughtException", (e) => console.log("caught", e.message));\nsetTimeout(() => { throw new Error("late"); }, 10);\nsetTimeout(() => console.log("still running"), 20);\n' });
+    expect(await t.start(['node', 'u.js'])).toBe(0);
+    expect(t.stdout.text).toBe('caught late\nstill running\n');
+    expect(t.stderr.text).toBe('');
+    const u = nodeHarness({ '/app/u.js': 'process.on("uncaughtException", () => process.exit(3));\nnull.boom;\n' });
+    expect(await u.start(['node', 'u.js'])).toBe(3);
+    expect(u.stderr.text).toBe('');
+  });
+
   it('stops a runaway loop after its slice budget with a clear message', async () => {
     const t = nodeHarness({ '/app/spin.js': 'console.log("spinning");\nwhile (true) {}\n' }, { sliceBudget: 20 });
     expect(await t.start(['node', 'spin.js'])).toBe(137);

@@ -18,6 +18,11 @@ export const PROCESS_JS = String.raw`
   process.on('newListener', (name) => { if (SIGNALS.includes(name) && process.listenerCount(name) === 0) host.signal(name, true); });
   process.on('removeListener', (name) => { if (SIGNALS.includes(name) && process.listenerCount(name) === 0) host.signal(name, false); });
   S.signal = (name) => process.emit(name, name);
+  S.uncaughtException = (err) => {
+    if (process.listenerCount('uncaughtException') === 0) return false;
+    process.emit('uncaughtException', err, 'uncaughtException');
+    return true;
+  };
 
   let exitCode;
   let exiting = false;
