@@ -60,6 +60,6 @@ export function nodeHarness(files: Record<string, string> = {}, options: NodeRun
 
 /** Waits (macrotask by macrotask) until the condition holds; the runtime loads asynchronously. */
 export async function until(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 200_000 && !condition(); i++) await new Promise((r) => setImmediate(r));
+  for (let i = 0; i < 1_000_000 && !condition(); i++) await new Promise((r) => setImmediate(r));
   if (!condition()) throw new Error('condition not reached');
 }
