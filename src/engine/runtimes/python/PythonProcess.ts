@@ -9,6 +9,8 @@ import type { MicroPythonLoader } from './loader.js';
 import { defaultLoader, PythonVm } from './loader.js';
 import { cpythonTraceback, exceptionOf } from './traceback.js';
 import type { TracebackSource } from './traceback.js';
+import { CpuBudget } from './budget.js';
+import { tickLoops } from './loops.js';
 import { makeAwaitable } from './transform.js';
 
 export interface PythonRuntimeOptions {
@@ -33,6 +35,27 @@ async def __slipway_input(prompt=''):
 async def __slipway_sleep(seconds):
     if (await __slipway_wait(seconds * 1000)) is False:
         raise KeyboardInterrupt
+__slipway_ticks = 0
+def __slipway_tick():
+    global __slipway_ticks
+    __slipway_ticks += 1
+    if __slipway_ticks >= 1000:
+        __slipway_ticks = 0
+        if __slipway_due():
+            return False
+    return True
+async def __slipway_pause():
+    if (await __slipway_yield()) is False:
+        raise KeyboardInterrupt
+    return True
+def __slipway_tick_sync():
+    global __slipway_ticks
+    __slipway_ticks += 1
+    if __slipway_ticks >= 1000:
+        __slipway_ticks = 0
+        if __slipway_due() and __slipway_runaway():
+            raise SystemExit(137)
+    return True
 def __slipway_echo(value):
     if value is not None:
         print(repr(value))
@@ -59,6 +82,7 @@ export class PythonProcess {
   private readonly decoder = new TextDecoder();
   private readonly pending = { out: [] as number[], err: [] as number[] };
   private readonly reader: LineReader;
+  private readonly budget: CpuBudget;
   private interruptWaiters: ((v: typeof INTERRUPTED) => void)[] = [];
   private readonly killedPromise: Promise<never>;
 
@@ -67,6 +91,7 @@ export class PythonProcess {
     readonly vm: PythonVm,
   ) {
     this.reader = new LineReader(ctx.stdin);
+    this.budget = new CpuBudget(ctx.clock);
     this.killedPromise = new Promise<never>((_, reject) => ctx.killed.onCancel(() => reject(new Killed('killed'))));
     this.killedPromise.catch(() => undefined);
   }
@@ -92,6 +117,9 @@ export class PythonProcess {
       this.vm.mp.globals.set('__slipway_read', (prompt: string) => this.host(this.read(prompt)));
       this.vm.mp.globals.set('__slipway_wait', (ms: number) => this.host(this.wait(ms)));
       // As a string: the proxy passes JS integers as 32-bit.
+      this.vm.mp.globals.set('__slipway_due', () => this.budget.due());
+      this.vm.mp.globals.set('__slipway_yield', () => this.host(this.yieldToEngine()));
+      this.vm.mp.globals.set('__slipway_runaway', () => this.budget.runaway(ctx.stderr));
       this.vm.mp.globals.set('__slipway_now', () => String(ctx.clock.now()));
       this.vm.mp.globals.set('__slipway_cfg', JSON.stringify({ argv, path0, seed: ctx.ids.int(0x7fffffff), env: Object.fromEntries(ctx.env) }));
     });
@@ -138,6 +166,15 @@ export class PythonProcess {
     return line === INTERRUPTED ? false : line;
   }
 
+  private async yieldToEngine(): Promise<boolean> {
+    this.flush();
+    await this.ctx.clock.sleep(0, this.ctx.killed);
+    this.budget.yielded();
+    if (!this.pendingInterrupt) return true;
+    this.pendingInterrupt = false;
+    return false;
+  }
+
   private async wait(ms: number): Promise<boolean> {
     this.flush();
     const cancel = new WakeToken();
@@ -180,7 +217,7 @@ export class PythonProcess {
   async exec(code: string, source: TracebackSource): Promise<number | null> {
     this.lastWasError = false;
     try {
-      await Promise.race([this.vm.runAsync(makeAwaitable(code)), this.killedPromise]);
+      await Promise.race([this.vm.runAsync(tickLoops(makeAwaitable(code))), this.killedPromise]);
       this.flush();
       return null;
     } catch (error) {
