@@ -10,6 +10,7 @@ import { defaultLoader, PythonVm } from './loader.js';
 import { cpythonTraceback, exceptionOf } from './traceback.js';
 import type { TracebackSource } from './traceback.js';
 import { CpuBudget } from './budget.js';
+import { FsMirror } from './fsMirror.js';
 import { tickLoops } from './loops.js';
 import { makeAwaitable } from './transform.js';
 
@@ -56,6 +57,13 @@ def __slipway_tick_sync():
         if __slipway_due() and __slipway_runaway():
             raise SystemExit(137)
     return True
+def __slipway_open(file, *args, **kwargs):
+    try:
+        return __slipway_builtin_open(file, *args, **kwargs)
+    except OSError as e:
+        if e.args and e.args[0] == 44:
+            raise OSError('[Errno 2] No such file or directory: ' + repr(file))
+        raise
 def __slipway_echo(value):
     if value is not None:
         print(repr(value))
@@ -70,12 +78,19 @@ def __slipway_setup(cfg):
     del sys.argv[:]
     sys.argv.extend(cfg['argv'])
     sys.path.insert(0, cfg['path0'])
+    os.chdir(cfg['cwd'])
     random.seed(cfg['seed'])
     time.time = lambda: int(__slipway_now()) / 1000
     time.time_ns = lambda: int(__slipway_now()) * 1000000
     time.sleep = lambda s: None
     os.environ = cfg['env']
     os.getenv = lambda k, d=None: os.environ.get(k, d)
+    import builtins
+    try:
+        builtins.open = __slipway_open
+    except Exception:
+        pass
+__slipway_builtin_open = open
 `;
 
 export class PythonProcess {
@@ -83,6 +98,7 @@ export class PythonProcess {
   private readonly pending = { out: [] as number[], err: [] as number[] };
   private readonly reader: LineReader;
   private readonly budget: CpuBudget;
+  private mirror: FsMirror | undefined;
   private interruptWaiters: ((v: typeof INTERRUPTED) => void)[] = [];
   private readonly killedPromise: Promise<never>;
 
@@ -113,6 +129,10 @@ export class PythonProcess {
 
   private install(argv: readonly string[], path0: string): void {
     const { ctx } = this;
+    const roots = [...new Set([path0, ctx.cwd])].filter((dir) => ctx.fs.stat(dir)?.kind === 'dir' && dir !== '/');
+    this.mirror = new FsMirror(ctx.fs, this.vm.mp.FS, roots);
+    this.mirror.copyIn();
+    this.vm.mp.FS.mkdirTree(ctx.cwd);
     this.vm.enter(() => {
       this.vm.mp.globals.set('__slipway_read', (prompt: string) => this.host(this.read(prompt)));
       this.vm.mp.globals.set('__slipway_wait', (ms: number) => this.host(this.wait(ms)));
@@ -121,7 +141,7 @@ export class PythonProcess {
       this.vm.mp.globals.set('__slipway_yield', () => this.host(this.yieldToEngine()));
       this.vm.mp.globals.set('__slipway_runaway', () => this.budget.runaway(ctx.stderr));
       this.vm.mp.globals.set('__slipway_now', () => String(ctx.clock.now()));
-      this.vm.mp.globals.set('__slipway_cfg', JSON.stringify({ argv, path0, seed: ctx.ids.int(0x7fffffff), env: Object.fromEntries(ctx.env) }));
+      this.vm.mp.globals.set('__slipway_cfg', JSON.stringify({ argv, path0, cwd: ctx.cwd, seed: ctx.ids.int(0x7fffffff), env: Object.fromEntries(ctx.env) }));
     });
     this.vm.run(`${PRELUDE}\n__slipway_setup(__slipway_cfg)\ndel __slipway_setup, __slipway_cfg\n`);
   }
@@ -224,6 +244,8 @@ export class PythonProcess {
       this.flush();
       if (error instanceof Killed) throw error;
       return this.report(error, source);
+    } finally {
+      this.mirror?.copyOut();
     }
   }
 

@@ -22,7 +22,8 @@ const MESSAGES: readonly (readonly [RegExp, string])[] = [
   [/^TypeError: unsupported types for __gt__: '(\w+)', '(\w+)'$/, "TypeError: '>' not supported between instances of '$1' and '$2'"],
   [/^AttributeError: '(\w+)' object has no attribute '(\w+)'$/, "AttributeError: '$1' object has no attribute '$2'"],
   [/^ImportError: no module named '(.*)'$/, "ModuleNotFoundError: No module named '$1'"],
-  [/^OSError: \[Errno 2\] ENOENT$/, 'FileNotFoundError: [Errno 2] No such file or directory'],
+  [/^OSError: \[Errno 2\] No such file or directory(.*)$/, 'FileNotFoundError: [Errno 2] No such file or directory$1'],
+  [/^OSError: 44$/, 'FileNotFoundError: [Errno 2] No such file or directory'],
 ];
 
 export interface TracebackSource {
