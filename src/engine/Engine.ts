@@ -13,6 +13,7 @@ import { RegistryService } from './registry/RegistryService.js';
 import { Runner } from './programs/runner.js';
 import { registerCorePrograms } from './programs/core.js';
 import { registerPackagePrograms } from './programs/packages/index.js';
+import { registerNodeRuntime } from './runtimes/node/index.js';
 import { SimpleEventBus } from './system/events.js';
 import { SimpleProgramRegistry } from './programs/registry.js';
 import { SystemService } from './system/SystemService.js';
@@ -33,6 +34,8 @@ export class Engine implements EngineApi {
     const programs = new SimpleProgramRegistry();
     registerCorePrograms(programs);
     registerPackagePrograms(programs);
+    // The real runtimes replace the core stand-ins of the same names.
+    registerNodeRuntime(programs);
     // Domains are bound after construction, so the context starts partial.
     const ctx = { clock: options.clock, ids: options.ids, events: new SimpleEventBus(), programs } as Partial<EngineContext> as EngineContext;
     this.registry = new RegistryService(ctx);
