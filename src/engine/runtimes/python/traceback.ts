@@ -43,15 +43,17 @@ export function cpythonMessage(line: string): string {
 
 /** Rewrites a MicroPython traceback (as PythonError.message carries it). */
 export function cpythonTraceback(text: string, source: TracebackSource): string {
-  const lines = text.replace(/\n$/, '').split('\n');
+  let lines = text.replace(/\n$/, '').split('\n');
+  // CPython reports a syntax error without the "Traceback" header, since nothing ran yet.
+  if (/^(SyntaxError|IndentationError)\b/.test(lines[lines.length - 1] ?? '') && lines[0]?.startsWith('Traceback')) lines = lines.slice(1);
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    const frame = /^ {2}File "([^"]*)", line (\d+), in (.*)$/.exec(line);
+    const frame = /^ {2}File "([^"]*)", line (\d+)(?:, in (.*))?$/.exec(line);
     if (frame) {
-      if (frame[3].startsWith('__slipway')) continue;
+      if (frame[3]?.startsWith('__slipway')) continue;
       const ours = frame[1] === '<stdin>';
-      out.push(`  File "${ours ? source.filename : frame[1]}", line ${frame[2]}, in ${frame[3]}`);
+      out.push(`  File "${ours ? source.filename : frame[1]}", line ${frame[2]}${frame[3] === undefined ? '' : `, in ${frame[3]}`}`);
       const code = ours ? source.lines?.[Number(frame[2]) - 1]?.trim() : undefined;
       if (code) out.push(`    ${code}`);
       continue;
