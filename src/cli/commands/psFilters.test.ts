@@ -36,3 +36,16 @@ describe('int flag range', () => {
     );
   });
 });
+
+describe('ps --format methods', () => {
+  it('{{.Label "key"}} calls the context method with its argument (QA)', async () => {
+    const rig = makeRig();
+    await rig.docker(['run', '-d', '--name', 'web', 'nginx']);
+    expect(await rig.docker(['ps', '--format', '{{.Names}}: {{.Label "maintainer"}}|{{.Label "nope"}}|{{"maintainer" | .Label}}'])).toBe(0);
+    expect(rig.stdout.text).toBe('web: NGINX Docker Maintainers <docker-maint@nginx.com>|NGINX Docker Maintainers <docker-maint@nginx.com>\n'.replace('|NGINX', '||NGINX'));
+    expect(await rig.docker(['ps', '--format', '{{.Label}}'])).toBe(1);
+    expect(rig.stderr.text).toBe('failed to execute template: template: :1:2: executing "" at <.Label>: wrong number of args for Label: want 1 got 0\n');
+    expect(await rig.docker(['ps', '--format', '{{.Names "x"}}'])).toBe(1);
+    expect(rig.stderr.text).toBe('failed to execute template: template: :1:2: executing "" at <.Names>: wrong number of args for Names: want 0 got 1\n');
+  });
+});

@@ -36,39 +36,88 @@ export interface PsOptions {
   readonly now: number;
 }
 
-export function containerContext(c: ContainerSummary, trunc: boolean, now: number) {
-  const fields = {
-    ID: () => (trunc ? truncateId(c.id) : c.id),
-    Names: () => c.name,
-    Image: () => (c.image === '' ? '<no image>' : trunc && /^(sha256:)?[0-9a-f]{64}$/.test(c.image) ? truncateId(c.image) : c.image),
-    Command: () => goQuote(trunc ? ellipsis(c.command, 20) : c.command),
-    CreatedAt: () => goTimeString(c.created),
-    RunningFor: () => `${humanDuration(now - c.created)} ago`,
-    Ports: () => displayablePorts(c.ports),
-    State: () => c.state,
-    Status: () => c.status,
-    Size: () => {
-      const rw = humanSizeWithPrecision(c.sizeRw, 3);
-      return c.sizeRootFs > 0 ? `${rw} (virtual ${humanSizeWithPrecision(c.sizeRootFs, 3)})` : rw;
-    },
-    Labels: () =>
-      Object.entries(c.labels)
-        .map(([k, v]) => `${k}=${v}`)
-        .join(','),
-    Label: (name: string) => c.labels[name] ?? '',
-    Mounts: () => '',
-    LocalVolumes: () => '0',
-    Networks: () => 'bridge',
-    Platform: () => '',
-    toJSON(): Record<string, string> {
-      const out: Record<string, string> = {};
-      for (const key of ['Command', 'CreatedAt', 'ID', 'Image', 'Labels', 'LocalVolumes', 'Mounts', 'Names', 'Networks', 'Platform', 'Ports', 'RunningFor', 'Size', 'State', 'Status'] as const) {
-        out[key] = fields[key]();
-      }
-      return out;
-    },
-  };
-  return structValue('*formatter.ContainerContext', fields);
+const JSON_FIELDS = ['Command', 'CreatedAt', 'ID', 'Image', 'Labels', 'LocalVolumes', 'Mounts', 'Names', 'Networks', 'Platform', 'Ports', 'RunningFor', 'Size', 'State', 'Status'] as const;
+
+/**
+ * One row's template context. Methods live on the prototype, not in
+ * per-row closures: `ps -a` builds a thousand of these per call.
+ */
+class ContainerContext {
+  // Private names, so a template cannot reach them as fields.
+  readonly #c: ContainerSummary;
+  readonly #trunc: boolean;
+  readonly #now: number;
+
+  constructor(c: ContainerSummary, trunc: boolean, now: number) {
+    this.#c = c;
+    this.#trunc = trunc;
+    this.#now = now;
+  }
+
+  ID(): string {
+    return this.#trunc ? truncateId(this.#c.id) : this.#c.id;
+  }
+  Names(): string {
+    return this.#c.name;
+  }
+  Image(): string {
+    const image = this.#c.image;
+    if (image === '') return '<no image>';
+    return this.#trunc && /^(sha256:)?[0-9a-f]{64}$/.test(image) ? truncateId(image) : image;
+  }
+  Command(): string {
+    return goQuote(this.#trunc ? ellipsis(this.#c.command, 20) : this.#c.command);
+  }
+  CreatedAt(): string {
+    return goTimeString(this.#c.created);
+  }
+  RunningFor(): string {
+    return `${humanDuration(this.#now - this.#c.created)} ago`;
+  }
+  Ports(): string {
+    return displayablePorts(this.#c.ports);
+  }
+  State(): string {
+    return this.#c.state;
+  }
+  Status(): string {
+    return this.#c.status;
+  }
+  Size(): string {
+    const rw = humanSizeWithPrecision(this.#c.sizeRw, 3);
+    return this.#c.sizeRootFs > 0 ? `${rw} (virtual ${humanSizeWithPrecision(this.#c.sizeRootFs, 3)})` : rw;
+  }
+  Labels(): string {
+    return Object.entries(this.#c.labels)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(',');
+  }
+  /** `{{.Label "maintainer"}}`: a method with an argument, as in docker/cli. */
+  Label(name: string): string {
+    return this.#c.labels[name] ?? '';
+  }
+  Mounts(): string {
+    return '';
+  }
+  LocalVolumes(): string {
+    return '0';
+  }
+  Networks(): string {
+    return 'bridge';
+  }
+  Platform(): string {
+    return '';
+  }
+  toJSON(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const key of JSON_FIELDS) out[key] = this[key]();
+    return out;
+  }
+}
+structValue('*formatter.ContainerContext', ContainerContext.prototype);
+
+export function containerContext(c: ContainerSummary, trunc: boolean, now: number): ContainerContext {
+  return new ContainerContext(c, trunc, now);
 }
 
 export function formatPs(rows: readonly ContainerSummary[], options: PsOptions): string {

@@ -49,6 +49,13 @@ export function runeWidth(cp: number): number {
 }
 
 export function stringWidth(text: string): number {
+  // Table cells are nearly always printable ASCII: one column per character.
+  let ascii = true;
+  for (let i = 0; i < text.length && ascii; i++) {
+    const code = text.charCodeAt(i);
+    ascii = code >= 0x20 && code < 0x7f;
+  }
+  if (ascii) return text.length;
   let n = 0;
   for (const ch of text) n += runeWidth(ch.codePointAt(0)!);
   return n;

@@ -16,6 +16,8 @@ const width = stringWidth;
 export function tabwrite(text: string, minWidth = MIN_WIDTH, padding = PADDING): string {
   const trailingNewline = text.endsWith('\n');
   const lines = (trailingNewline ? text.slice(0, -1) : text).split('\n').map((line) => line.split('\t'));
+  // Each cell is measured once: the column passes below look at the same cells many times.
+  const cellWidths = lines.map((cells) => cells.map(width));
   const widths: number[] = [];
   const out: string[] = [];
 
@@ -24,7 +26,7 @@ export function tabwrite(text: string, minWidth = MIN_WIDTH, padding = PADDING):
       const cells = lines[l];
       let line = '';
       cells.forEach((cell, j) => {
-        if (j < cells.length - 1 && j < widths.length) line += cell + ' '.repeat(Math.max(0, widths[j] - width(cell)));
+        if (j < cells.length - 1 && j < widths.length) line += cell + ' '.repeat(Math.max(0, widths[j] - cellWidths[l][j]));
         else line += cell;
       });
       out.push(line);
@@ -41,7 +43,7 @@ export function tabwrite(text: string, minWidth = MIN_WIDTH, padding = PADDING):
       let w = minWidth;
       for (; cur < line1; cur++) {
         if (column >= lines[cur].length - 1) break;
-        w = Math.max(w, width(lines[cur][column]) + padding);
+        w = Math.max(w, cellWidths[cur][column] + padding);
       }
       widths.push(w);
       format(start, cur);

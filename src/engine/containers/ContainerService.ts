@@ -27,7 +27,7 @@ import { parseSignal } from './signals.js';
 import { preflight } from './preflight.js';
 import { checkContainerInvariants, containersFromSnapshot, containersToSnapshot } from './snapshot.js';
 import type { Attacher } from './stdio.js';
-import { summarize } from './summary.js';
+import { ImageLookups, summarize } from './summary.js';
 import { execInContainer } from './exec.js';
 
 interface Client extends Attacher {
@@ -344,7 +344,8 @@ export class ContainerService implements ContainersApi, ContainerStore, Snapshot
     const now = this.ctx.clock.now();
     const rows = [...this.containers.values()].reverse().filter((c) => options.all || this.runs.has(c.id));
     rows.sort((a, b) => b.created - a.created);
-    return rows.map((c) => summarize(c, this.ctx, now, this.runs.has(c.id), (this.clients.get(c.id)?.size ?? 0) > 0));
+    const lookups = new ImageLookups(this.ctx);
+    return rows.map((c) => summarize(c, this.ctx, now, this.runs.has(c.id), (this.clients.get(c.id)?.size ?? 0) > 0, lookups));
   }
 
   inspect(idOrName: string): Record<string, unknown> {

@@ -67,3 +67,21 @@ describe('logs, list and inspect', () => {
     expect(containers.checkInvariants()).toEqual([]);
   });
 });
+
+describe('list cost', () => {
+  it('resolves each image reference once per listing, however many containers use it (QA: ps -a budget)', () => {
+    const { containers, images } = makeEngine();
+    for (let i = 0; i < 50; i++) containers.create({ image: 'busybox', name: `c${i}` });
+    containers.create({ image: 'nginx', name: 'web' });
+    let finds = 0;
+    const find = images.find.bind(images);
+    images.find = (ref: string) => {
+      finds++;
+      return find(ref);
+    };
+    const rows = containers.list({ all: true });
+    expect(rows).toHaveLength(51);
+    expect(rows.filter((r) => r.image === 'busybox')).toHaveLength(50);
+    expect(finds).toBe(2);
+  });
+});

@@ -3,15 +3,38 @@ import type { EngineContext } from '../context.js';
 import type { ContainerRecord } from './model.js';
 import { commandText, statusText } from './model.js';
 
+/** Image lookups shared by the rows of one listing: many containers use the same few images. */
+export class ImageLookups {
+  private readonly refs = new Map<string, string | undefined>();
+  private readonly sizes = new Map<string, number>();
+
+  constructor(private readonly ctx: EngineContext) {}
+
+  /** The image ID a reference resolves to now. */
+  resolve(ref: string): string | undefined {
+    if (!this.refs.has(ref)) this.refs.set(ref, this.ctx.images.find(ref)?.id);
+    return this.refs.get(ref);
+  }
+
+  size(imageId: string): number {
+    let size = this.sizes.get(imageId);
+    if (size === undefined) {
+      size = (this.ctx.images.record(imageId)?.layers ?? []).reduce((n, l) => n + l.size, 0);
+      this.sizes.set(imageId, size);
+    }
+    return size;
+  }
+}
+
 /** One `docker ps` row. IMAGE falls back to the short image ID once the typed reference points elsewhere (daemon/list.go refreshImage). */
-export function summarize(c: ContainerRecord, ctx: EngineContext, now: number, running: boolean, attached: boolean): ContainerSummary {
-  const current = ctx.images.find(c.imageRef);
-  const imageSize = (ctx.images.record(c.imageId)?.layers ?? []).reduce((n, l) => n + l.size, 0);
+export function summarize(c: ContainerRecord, ctx: EngineContext, now: number, running: boolean, attached: boolean, lookups = new ImageLookups(ctx)): ContainerSummary {
+  const currentId = lookups.resolve(c.imageRef);
+  const imageSize = lookups.size(c.imageId);
   const sizeRw = c.fs.upperSize();
   return {
     id: c.id,
     name: c.name,
-    image: current?.id === c.imageId ? c.imageRef : c.imageId.replace(/^sha256:/, '').slice(0, 12),
+    image: currentId === c.imageId ? c.imageRef : c.imageId.replace(/^sha256:/, '').slice(0, 12),
     imageId: c.imageId,
     command: commandText(c.path, c.args),
     created: c.created,

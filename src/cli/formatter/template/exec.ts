@@ -125,6 +125,11 @@ export class Executor {
       }
     }
     if (args.length > 1 || piped.length > 0) {
+      const method = this.method(pipe, head, scope);
+      if (method) {
+        const values = [...args.slice(1).map((a) => this.arg(pipe, a, scope)), ...piped];
+        return method.call(values);
+      }
       const text = head.kind === 'field' || head.kind === 'var' ? head.text : 'value';
       this.fail(pipe, text, `can't give argument to non-function ${text}`);
     }
@@ -148,6 +153,23 @@ export class Executor {
     }
   }
 
+  /** `.Label` in `{{.Label "x"}}`: a struct method that takes arguments (Go calls it with them). */
+  private method(pipe: Pipe, head: Arg, scope: Scope): { call(values: unknown[]): unknown } | undefined {
+    if ((head.kind !== 'field' && head.kind !== 'var') || head.path.length === 0) return undefined;
+    const start = head.kind === 'field' ? scope.dot : scope.vars.get(head.name);
+    const receiver = this.walk(pipe, start, head.path.slice(0, -1), head.text);
+    const name = head.path[head.path.length - 1];
+    if (structType(receiver) === undefined || !(name in (receiver as object))) return undefined;
+    const fn = (receiver as Record<string, unknown>)[name];
+    if (typeof fn !== 'function') return undefined;
+    return {
+      call: (values) => {
+        if (values.length !== fn.length) this.fail(pipe, head.text, `wrong number of args for ${name}: want ${fn.length} got ${values.length}`);
+        return (fn as (...a: unknown[]) => unknown).apply(receiver, values);
+      },
+    };
+  }
+
   private walk(pipe: Pipe, start: unknown, path: readonly string[], text: string): unknown {
     let value = start;
     for (const name of path) {
@@ -156,6 +178,7 @@ export class Executor {
       if (type !== undefined) {
         if (!(name in (value as object))) this.fail(pipe, text, `can't evaluate field ${name} in type ${type}`);
         const field = (value as Record<string, unknown>)[name];
+        if (typeof field === 'function' && field.length > 0) this.fail(pipe, text, `wrong number of args for ${name}: want ${field.length} got 0`);
         value = typeof field === 'function' ? (field as () => unknown).call(value) : field;
       } else if (typeof value === 'object' && !Array.isArray(value)) {
         value = Object.prototype.hasOwnProperty.call(value, name) ? (value as Record<string, unknown>)[name] : MISSING;

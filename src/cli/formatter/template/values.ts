@@ -43,6 +43,7 @@ export function isTruthy(value: unknown): boolean {
   if (typeof value === 'string') return value.length > 0;
   if (Array.isArray(value)) return value.length > 0;
   if (typeof value === 'function') return true;
-  if (typeof value === 'object') return Object.keys(value).length > 0 || Object.getOwnPropertySymbols(value).length > 0;
+  // A struct context (a class instance) is a non-nil pointer in Go: true even with no visible fields.
+  if (typeof value === 'object') return Object.getPrototypeOf(value) !== Object.prototype || Object.keys(value).length > 0 || Object.getOwnPropertySymbols(value).length > 0;
   return true;
 }
