@@ -293,3 +293,19 @@ describe('interactive shell input', () => {
     await containers.remove(id, { force: true });
   });
 });
+
+describe('process environment', () => {
+  it('a bare -e NAME (unset on the client) is not set in the container, and unsets a default (QA)', async () => {
+    const { containers } = makeEngine();
+    containers.create({ image: 'busybox', name: 'box', cmd: ['sleep', 'infinity'], env: ['NOPE', 'HOSTNAME', 'A=1'] });
+    await containers.start('box');
+    const io = ioFor();
+    expect(await containers.exec('box', { cmd: ['env'] }, io)).toBe(0);
+    const names = io.stdout.text.split('\n').filter(Boolean).map((l) => l.split('=')[0]);
+    expect(names).toContain('A');
+    expect(names).toContain('PATH');
+    expect(names).not.toContain('NOPE');
+    expect(names).not.toContain('HOSTNAME');
+    await containers.remove('box', { force: true });
+  });
+});

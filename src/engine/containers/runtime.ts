@@ -49,7 +49,10 @@ export function processEnv(record: ContainerRecord, extra: readonly string[] = [
   const key = (e: string): string => e.split('=')[0];
   for (const entry of [...record.config.env, ...extra]) {
     const i = env.findIndex((e) => key(e) === key(entry));
-    if (i >= 0) env[i] = entry;
+    // A bare NAME (`-e NAME` not set on the client) unsets it (opts.ReplaceOrAppendEnvValues).
+    if (!entry.includes('=')) {
+      if (i >= 0) env.splice(i, 1);
+    } else if (i >= 0) env[i] = entry;
     else env.push(entry);
   }
   if (!env.some((e) => key(e) === 'HOME')) env.push(`HOME=${record.config.user && record.config.user !== 'root' && record.config.user !== '0' ? '/' : '/root'}`);
