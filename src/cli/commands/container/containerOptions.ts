@@ -61,7 +61,7 @@ export function parseContainerOptions(flags: Flags, args: readonly string[], ctx
   }
 
   const publish: PortBinding[] = [];
-  for (const spec of flags.list('publish')) {
+  for (const spec of flags.list('publish').map(standardPortNotation)) {
     try {
       publish.push(...parsePortSpecs(spec));
     } catch (error) {
@@ -101,4 +101,19 @@ export function parseContainerOptions(flags: Flags, args: readonly string[], ctx
     sigProxy: flags.bool('sig-proxy', true),
     detachKeys: flags.string('detach-keys'),
   };
+}
+
+/**
+ * The long `-p` syntax (`published=8080,target=80[,protocol=udp]`) in the
+ * short notation, as docker/cli's convertToStandardNotation writes it.
+ */
+export function standardPortNotation(spec: string): string {
+  if (!spec.includes('=')) return spec;
+  const params = new Map([['protocol', 'tcp']]);
+  for (const param of spec.split(',')) {
+    const eq = param.indexOf('=');
+    if (eq <= 0) throw new ClientError(`invalid publish opts format (should be name=value but got '${param}')`);
+    params.set(param.slice(0, eq), param.slice(eq + 1));
+  }
+  return `${params.get('published') ?? ''}:${params.get('target') ?? ''}/${params.get('protocol')}`;
 }
