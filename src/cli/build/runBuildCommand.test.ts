@@ -8,6 +8,7 @@ import { CollectingOutput, SignalEmitter, emptyInput, inputFrom } from '../../os
 import type { DockerContext } from '../context.js';
 import { registerNodeRuntime } from '../../engine/runtimes/node/index.js';
 import { runBuildCommand, type BuildCommandOptions } from './runBuildCommand.js';
+import { ScreenTranscript } from '../../worker/session/ScreenTranscript.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -22,7 +23,8 @@ function golden(name: string, actual: string): void {
 
 function dockerCtx(h: Harness, terminal?: { columns: number }) {
   const stdout = new CollectingOutput();
-  const stderr = new CollectingOutput();
+  // At a terminal, stdout and stderr are one stream, as the shell passes them.
+  const stderr = terminal ? stdout : new CollectingOutput();
   const signals = new SignalEmitter();
   const ctx = {
     stdin: emptyInput,
@@ -53,7 +55,7 @@ describe('runBuildCommand', () => {
     const h = harness(SEED_FILES);
     await runBuildCommand(base, dockerCtx(h).ctx);
     const { ctx, stderr } = dockerCtx(h);
-    expect(await runBuildCommand({ ...base, progress: 'auto' }, ctx)).toBe(0);
+    expect(await runBuildCommand({ ...base, progress: 'tty' }, ctx)).toBe(0);
     golden('tty-cached.txt', stderr.text);
     expect(stderr.text).toContain(' => CACHED [2/4] WORKDIR /app');
     for (const line of stderr.text.split('\n').filter((l) => l !== '')) expect(line.length).toBe(79);
@@ -263,5 +265,90 @@ describe('PlainPrinter', () => {
       '#1 sha256:abc 500B / 1.00kB',
       '#1 sha256:abc 1.00kB / 1.00kB 7.0s done',
     ]);
+  });
+});
+
+/** What a terminal finally shows after `text`, escapes replayed. */
+function screen(text: string): string {
+  const s = new ScreenTranscript();
+  // The terminal's output path turns `\n` into `\r\n`.
+  s.write(text.replaceAll('\n', '\r\n'));
+  return s.takeAll();
+}
+
+describe('progress mode auto', () => {
+  it('falls back to plain when there is no terminal (docker build . 2>&1 | cat)', async () => {
+    const h = harness(SEED_FILES);
+    const { ctx, stderr } = dockerCtx(h);
+    expect(await runBuildCommand({ ...base, progress: 'auto' }, ctx)).toBe(0);
+    expect(stderr.text).toMatch(/^#0 building with "default" instance using docker driver\n\n#1 \[internal\] load build definition from Dockerfile\n/);
+    expect(stderr.text).not.toContain('[+] Building');
+  });
+
+  it('falls back to plain when only stderr is redirected (docker build . 2>log)', async () => {
+    const h = harness(SEED_FILES);
+    const { ctx, stdout } = dockerCtx(h, { columns: 80 });
+    const log = new CollectingOutput();
+    expect(await runBuildCommand({ ...base, progress: 'auto' }, { ...ctx, stderr: log })).toBe(0);
+    expect(log.text).toMatch(/^#0 building with "default" instance/);
+    expect(log.text).not.toContain('\x1b[');
+    expect(stdout.text).toBe('');
+  });
+});
+
+describe('warnings in quiet modes', () => {
+  const files = { ...SEED_FILES, Dockerfile: 'FROM node\nWORKDIR /app\nCOPY . .\nCMD node server.js\n' };
+
+  it('-q and --progress=quiet print only the image ID, no warning summary', async () => {
+    for (const options of [{ ...base, quiet: true }, { ...base, progress: 'quiet' as const }]) {
+      const h = harness(files);
+      const { ctx, stdout, stderr } = dockerCtx(h);
+      expect(await runBuildCommand(options, ctx)).toBe(0);
+      expect(stdout.text).toMatch(/^sha256:[0-9a-f]{64}\n$/);
+      expect(stderr.text).toBe('');
+    }
+  });
+
+  it('--progress=rawjson prints no warning summary', async () => {
+    const h = harness(files);
+    const { ctx, stderr } = dockerCtx(h);
+    expect(await runBuildCommand({ ...base, progress: 'rawjson' }, ctx)).toBe(0);
+    expect(stderr.text).not.toContain('warning found');
+  });
+
+  it('a failing quiet build prints no warning summary either', async () => {
+    const h = harness({ Dockerfile: 'FROM node\nRUN exit 3\nCMD node app.js\n' });
+    const { ctx, stderr } = dockerCtx(h);
+    expect(await runBuildCommand({ ...base, quiet: true }, ctx)).toBe(1);
+    expect(stderr.text).not.toContain('warning');
+    expect(stderr.text).toContain('ERROR: failed to build:');
+  });
+});
+
+describe('live tty display leaves only the final frame on screen', () => {
+  it('a failing RUN: the vanished log rows are erased before the error block', async () => {
+    const h = harness({ Dockerfile: 'FROM node\nRUN echo hello; echo world; exit 2\n' });
+    const { ctx, stderr } = dockerCtx(h, { columns: 80 });
+    expect(await runBuildCommand({ ...base, progress: 'auto' }, ctx)).toBe(1);
+    expect(stderr.text).toContain('=> => # hello');
+    const shown = screen(stderr.text);
+    expect(shown).not.toContain('# hello');
+    expect(shown).toMatch(/ => ERROR \[2\/2\] RUN echo hello; echo world; exit 2 +\d\.\ds\n------\n > \[2\/2\] RUN echo hello; echo world; exit 2:\n\d\.\d{3} hello\n/);
+  });
+
+  it('Ctrl-C echoed below the frame does not leave a stale header', async () => {
+    const h = harness({ Dockerfile: 'FROM node\nRUN echo waiting && sleep 1000\n' });
+    const { ctx, stderr, signals } = dockerCtx(h, { columns: 80 });
+    const done = runBuildCommand({ ...base, progress: 'auto' }, ctx);
+    await h.clock.sleep(5_000);
+    // The line discipline's echo, then the signal to the foreground job.
+    stderr.write('^C\n');
+    signals.emit('SIGINT');
+    expect(await done).toBe(130);
+    const shown = screen(stderr.text);
+    expect(shown.match(/\[\+\] Building/g)).toHaveLength(1);
+    expect(shown).toMatch(/^\[\+\] Building \d+\.\ds \(5\/5\) FINISHED +docker:default\n/);
+    expect(shown).not.toContain('^C');
+    expect(shown).toContain(' => CANCELED [2/2] RUN echo waiting && sleep 1000');
   });
 });

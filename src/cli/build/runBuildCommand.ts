@@ -40,6 +40,8 @@ interface Renderer {
   apply(event: BuildEvent): void;
   finish(): void;
   tick?(): void;
+  /** Ctrl-C was typed at the terminal the display draws on. */
+  interrupted?(): void;
   readonly warnings: readonly { rule: string; message: string; line: number }[];
 }
 
@@ -56,9 +58,27 @@ function makeRenderer(mode: BuildCommandOptions['progress'], quiet: boolean, ctx
     printer.start();
     return { apply: (e) => printer.apply(e), finish: () => undefined, warnings: printer.model.warnings };
   }
-  // auto and tty: Slipway's terminal is always a TTY; without a live terminal only the final frame is printed.
-  const display = new TtyDisplay(ctx.stderr, ctx.terminal?.columns ?? 80, ctx.terminal !== undefined, () => ctx.clock.now(), ctx.terminal?.rows);
-  return { apply: (e) => display.apply(e), finish: () => display.finish(), tick: () => display.tick(), warnings: display.model.warnings };
+  // buildx: auto is tty only when stderr is a console. An explicit tty without one prints only the final frame.
+  const live = stderrIsTerminal(ctx);
+  if (mode === 'auto' && !live) return makeRenderer('plain', quiet, ctx);
+  const display = new TtyDisplay(ctx.stderr, ctx.terminal?.columns ?? 80, live, () => ctx.clock.now(), ctx.terminal?.rows);
+  return {
+    apply: (e) => display.apply(e),
+    finish: () => display.finish(),
+    tick: () => display.tick(),
+    // The line discipline echoes Ctrl-C as `^C` plus a newline below the frame.
+    interrupted: () => display.movedDown(1),
+    warnings: display.model.warnings,
+  };
+}
+
+/**
+ * The shell hands a command `terminal` only while stdin and stdout are the
+ * terminal, and the terminal's stderr is the very same stream as its stdout;
+ * `2>file` or `2>&1 | …` replaces one of them.
+ */
+function stderrIsTerminal(ctx: DockerContext): boolean {
+  return ctx.terminal !== undefined && ctx.stderr === ctx.stdout;
 }
 
 export async function runBuildCommand(options: BuildCommandOptions, ctx: DockerContext): Promise<number> {
@@ -94,6 +114,7 @@ async function runBuild(options: BuildCommandOptions, ctx: DockerContext, fs: Vf
   const renderer = makeRenderer(options.progress, options.quiet, ctx);
   const cancel = new CancelSource();
   const unsubscribe = ctx.signals.on((signal) => {
+    if (signal === 'SIGINT') renderer.interrupted?.();
     if (signal === 'SIGINT' || signal === 'SIGTERM') cancel.cancel();
   });
   const finished = new CancelSource();
@@ -107,7 +128,7 @@ async function runBuild(options: BuildCommandOptions, ctx: DockerContext, fs: Vf
     finished.cancel();
     await ticker;
     renderer.finish();
-    ctx.stderr.write(warningSummary(renderer.warnings));
+    if (showsWarnings(options)) ctx.stderr.write(warningSummary(renderer.warnings));
     if (options.quiet || options.progress === 'quiet') ctx.stdout.write(`${record.imageId ?? ''}\n`);
     return 0;
   } catch (err) {
@@ -117,7 +138,7 @@ async function runBuild(options: BuildCommandOptions, ctx: DockerContext, fs: Vf
     renderer.finish();
     const quiet = options.quiet || options.progress === 'quiet';
     let out = quiet ? '' : errorLogBlock(err);
-    out += warningSummary(renderer.warnings);
+    if (showsWarnings(options)) out += warningSummary(renderer.warnings);
     if (err.source && !err.canceled) out += sourceSnippet(err.source);
     out += finalErrorLine(err.solveMessage);
     ctx.stderr.write(out);
@@ -126,6 +147,11 @@ async function runBuild(options: BuildCommandOptions, ctx: DockerContext, fs: Vf
   } finally {
     unsubscribe();
   }
+}
+
+/** buildx printWarnings: nothing in quiet or rawjson mode. */
+function showsWarnings(options: BuildCommandOptions): boolean {
+  return !options.quiet && options.progress !== 'quiet' && options.progress !== 'rawjson';
 }
 
 /** Keeps the live frame's clock moving between events, like BuildKit's 100 ms refresh. */

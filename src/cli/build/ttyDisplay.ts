@@ -51,12 +51,26 @@ export class TtyDisplay {
   private redraw(done: boolean): void {
     let frame = renderFrame(this.model, { width: this.width, now: this.now(), done, color: this.live });
     if (!done && frame.length > this.height - 1) frame = [frame[0], ...frame.slice(frame.length - (this.height - 2))];
+    if (!this.live) {
+      this.out.write(frame.map((l) => `${l}\n`).join(''));
+      return;
+    }
     let text = '';
     if (this.lines > 0) text += `\x1b[${this.lines}A\r`;
     text += frame.map((l) => `${l}\x1b[K\n`).join('');
-    if (!this.live) text = frame.map((l) => `${l}\n`).join('');
+    // A shorter frame (a finished step's log rows vanish) must not leave the old rows below it.
+    if (frame.length < this.lines) text += '\x1b[J';
     this.out.write(text);
     this.lines = frame.length;
+  }
+
+  /**
+   * The terminal printed `rows` newlines below the frame behind the display's
+   * back (the line discipline echoes Ctrl-C as `^C` and a newline), so the
+   * next redraw has to climb that much further to reach the header.
+   */
+  movedDown(rows: number): void {
+    if (this.live && this.lines > 0) this.lines += rows;
   }
 }
 
