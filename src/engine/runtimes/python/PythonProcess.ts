@@ -17,15 +17,18 @@ import { makeAwaitable } from './transform.js';
 export interface PythonRuntimeOptions {
   /** Creates the interpreter; defaults to the package's own loader (see loader.ts). */
   readonly loader?: MicroPythonLoader;
-  /** MicroPython heap in bytes (the container's Python memory). */
+  /** MicroPython's initial heap in bytes (it grows on demand). */
   readonly heapSize?: number;
+  /** Bytes of Python heap a process may allocate before it ends like an OOM kill (137), checked in loops. Default 256 MiB. */
+  readonly memoryLimit?: number;
 }
 
 /** Thrown out of a run when the process was killed: the interpreter is simply abandoned. */
 export class Killed extends Error {}
 
 const PRELUDE = `
-import sys, time, random, os, json
+import sys, time, random, os, json, gc
+__slipway_mem_limit = 0
 async def __slipway_input(prompt=''):
     r = await __slipway_read(str(prompt))
     if r is None:
@@ -42,6 +45,8 @@ def __slipway_tick():
     __slipway_ticks += 1
     if __slipway_ticks >= 1000:
         __slipway_ticks = 0
+        if gc.mem_alloc() > __slipway_mem_limit:
+            raise SystemExit(137)
         if __slipway_due():
             return False
     return True
@@ -54,7 +59,7 @@ def __slipway_tick_sync():
     __slipway_ticks += 1
     if __slipway_ticks >= 1000:
         __slipway_ticks = 0
-        if __slipway_due() and __slipway_runaway():
+        if gc.mem_alloc() > __slipway_mem_limit or (__slipway_due() and __slipway_runaway()):
             raise SystemExit(137)
     return True
 def __slipway_open(file, *args, **kwargs):
@@ -74,7 +79,10 @@ def __slipway_is_expr(src):
     except SyntaxError:
         return False
 def __slipway_setup(cfg):
+    global __slipway_mem_limit
     cfg = json.loads(cfg)
+    # The heap grows on demand, so the container's memory limit is checked on what is allocated.
+    __slipway_mem_limit = cfg['memLimit']
     del sys.argv[:]
     sys.argv.extend(cfg['argv'])
     sys.path.insert(0, cfg['path0'])
@@ -102,10 +110,14 @@ export class PythonProcess {
   private interruptWaiters: ((v: typeof INTERRUPTED) => void)[] = [];
   private readonly killedPromise: Promise<never>;
 
+  private readonly memoryLimit: number;
+
   private constructor(
     readonly ctx: ProgramContext,
     readonly vm: PythonVm,
+    options: PythonRuntimeOptions,
   ) {
+    this.memoryLimit = options.memoryLimit ?? 256 * 1024 * 1024;
     this.reader = new LineReader(ctx.stdin);
     this.budget = new CpuBudget(ctx.clock);
     this.killedPromise = new Promise<never>((_, reject) => ctx.killed.onCancel(() => reject(new Killed('killed'))));
@@ -116,12 +128,12 @@ export class PythonProcess {
     // Output can only reach the process once it exists; nothing is printed while loading.
     const sink: { proc?: PythonProcess } = {};
     const vm = await PythonVm.create(options.loader ?? defaultLoader(), {
-      heapsize: options.heapSize ?? 8 * 1024 * 1024,
+      heapsize: options.heapSize ?? 4 * 1024 * 1024,
       linebuffer: false,
       stdout: (bytes) => sink.proc?.writeOut(bytes),
       stderr: (bytes) => sink.proc?.writeErr(bytes),
     });
-    const proc = new PythonProcess(ctx, vm);
+    const proc = new PythonProcess(ctx, vm, options);
     sink.proc = proc;
     proc.install(argv, path0);
     return proc;
@@ -141,7 +153,7 @@ export class PythonProcess {
       this.vm.mp.globals.set('__slipway_yield', () => this.host(this.yieldToEngine()));
       this.vm.mp.globals.set('__slipway_runaway', () => this.budget.runaway(ctx.stderr));
       this.vm.mp.globals.set('__slipway_now', () => String(ctx.clock.now()));
-      this.vm.mp.globals.set('__slipway_cfg', JSON.stringify({ argv, path0, cwd: ctx.cwd, seed: ctx.ids.int(0x7fffffff), env: Object.fromEntries(ctx.env) }));
+      this.vm.mp.globals.set('__slipway_cfg', JSON.stringify({ argv, path0, cwd: ctx.cwd, memLimit: this.memoryLimit, seed: ctx.ids.int(0x7fffffff), env: Object.fromEntries(ctx.env) }));
     });
     this.vm.run(`${PRELUDE}\n__slipway_setup(__slipway_cfg)\ndel __slipway_setup, __slipway_cfg\n`);
   }
@@ -274,6 +286,8 @@ export class PythonProcess {
       this.ctx.stderr.write(`${message}\n`);
       return 1;
     }
+    // Running out of the container's Python heap is what an OOM kill is on Docker: no traceback, 137.
+    if (type === 'MemoryError') return 137;
     this.ctx.stderr.write(cpythonTraceback(text, source));
     // CPython re-raises an unhandled SIGINT on itself, so the shell sees 128 + 2.
     return type === 'KeyboardInterrupt' ? 130 : 1;

@@ -31,3 +31,11 @@ describe('python loops', () => {
     expect(t.stderr.text).toMatch(/^Traceback \(most recent call last\):\n {2}File "\/app\/spin.py", line (3, in <module>\n {4}while True:|4, in <module>\n {4}n \+= 1)\nKeyboardInterrupt\n$/);
   });
 });
+
+describe('python memory', () => {
+  it('allocating without bound ends like an OOM kill (137)', async () => {
+    const t = pythonHarness({ '/app/m.py': 'x = []\nwhile True:\n    x.append("a" * 10000)\n' }, 7, { memoryLimit: 48 * 1024 * 1024 });
+    expect(await t.start(['python', 'm.py'])).toBe(137);
+    expect(t.stderr.text).toBe('');
+  });
+});

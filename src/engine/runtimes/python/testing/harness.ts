@@ -7,6 +7,7 @@ import type { EngineContext } from '../../../context.js';
 import { SimpleProgramRegistry } from '../../../programs/registry.js';
 import { Runner } from '../../../programs/runner.js';
 import { registerPythonRuntime } from '../index.js';
+import type { PythonRuntimeOptions } from '../index.js';
 
 export interface PythonRun {
   readonly fs: MemFs;
@@ -18,9 +19,9 @@ export interface PythonRun {
   start(argv: string[], opts?: { stdin?: InputStream; tty?: boolean; env?: string[]; cwd?: string }): Promise<number>;
 }
 
-export function pythonHarness(files: Record<string, string> = {}, seed = 7): PythonRun {
+export function pythonHarness(files: Record<string, string> = {}, seed = 7, options: PythonRuntimeOptions = {}): PythonRun {
   const programs = new SimpleProgramRegistry();
-  registerPythonRuntime(programs);
+  registerPythonRuntime(programs, options);
   const clock = new VirtualClock();
   const runner = new Runner({ clock, ids: new SeededIds(seed), programs } as Partial<EngineContext> as EngineContext);
   const fs = new MemFs();
