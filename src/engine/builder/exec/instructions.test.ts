@@ -97,6 +97,27 @@ describe('instructions', () => {
     expect(image.config.history.at(-1)?.created_by).toBe('COPY --chown=node:node --chmod=755 a.sh b.sh ./bin/ # buildkit');
   });
 
+  it('COPY heredoc bodies: an unquoted delimiter expands the stage variables, a quoted one keeps them', async () => {
+    const h = harness({
+      Dockerfile: 'FROM node\nARG WHO=there\nENV NAME=world\nCOPY <<EOF /f\nhello $NAME "${WHO}" \\$HOME\nEOF\nCOPY <<"EOF" /g\nhello $NAME\nEOF\nADD <<\'EOF\' /h\nhi ${NAME}\nEOF\n',
+    });
+    const { imageId } = await h.build();
+    const fs = h.images.rootfs(h.images.record(imageId)!.layers);
+    const read = (p: string): string => new TextDecoder().decode(fs.readFile(p));
+    expect(read('/f')).toBe('hello world "there" $HOME\n');
+    expect(read('/g')).toBe('hello $NAME\n');
+    expect(read('/h')).toBe('hi ${NAME}\n');
+  });
+
+  it('a changed ENV value misses the cache of an expanding COPY heredoc', async () => {
+    const files = (v: string) => ({ Dockerfile: `FROM node\nENV V=${v}\nCOPY <<EOF /f\n$V\nEOF\n` });
+    const h = harness(files('1'));
+    await h.build();
+    h.fs.writeFile('/workspace/Dockerfile', files('2').Dockerfile);
+    const { imageId } = await h.build();
+    expect(new TextDecoder().decode(h.images.rootfs(h.images.record(imageId)!.layers).readFile('/f'))).toBe('2\n');
+  });
+
   it('several sources need a directory destination', async () => {
     const h = harness({ Dockerfile: 'FROM node\nCOPY a b /dest\n', a: '1', b: '2' });
     const f = (await h.build().catch((e: unknown) => e)) as BuildFailure;

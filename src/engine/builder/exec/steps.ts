@@ -16,6 +16,7 @@ import type { Vertex } from './progress.js';
 import { cancelStep, failStep, refId, type RunEnv } from './runEnv.js';
 import { executeRun, processFailure, runHistory, runSpec } from './runStep.js';
 import { stageIndexOf } from '../plan/stages.js';
+import { expandHeredocContent, ShellLexError } from '../../dockerfile/index.js';
 import { expansionVars, HISTORY_COMMENT, type StageState } from './state.js';
 
 interface Prepared {
@@ -152,7 +153,9 @@ function prepareCopy(env: RunEnv, state: StageState, ins: Instruction): Prepared
   if (words.length < 2) fail(`${ins.keyword} requires at least two arguments, but only one was provided. Destination could not be determined`);
   const rawDest = words[words.length - 1];
   const sources = words.slice(0, -1).filter((s) => !/^<<-?/.test(s) || !heredocNames.has(s.replace(/^<<-/, '<<').replace(/["']/g, '')));
-  const heredocs = ins.heredocs.filter((h) => words.some((w) => w.replace(/^<<-/, '<<').replace(/["']/g, '') === `<<${h.name}`));
+  const heredocs = ins.heredocs
+    .filter((h) => words.some((w) => w.replace(/^<<-/, '<<').replace(/["']/g, '') === `<<${h.name}`))
+    .map((h) => ({ name: h.name, content: h.expand ? heredocBody(h.content, vars, fail) : h.content }));
   if (ins.keyword === 'ADD' && sources.some((s) => /^(https?|git):\/\//.test(s) || s.startsWith('git@'))) {
     fail('ADD from a URL is not supported in Slipway: download the file into the build context and COPY it instead');
   }
@@ -214,4 +217,14 @@ function prepareCopy(env: RunEnv, state: StageState, ins: Instruction): Prepared
       return copyIntoLayer(ctx.images, parent, set.roots, { dest, chmod, chown }, heredocs);
     },
   };
+}
+
+/** BuildKit's ExpandRaw: an unquoted delimiter expands the stage's variables in the body, quotes left as written. */
+function heredocBody(content: string, vars: ReadonlyMap<string, string>, fail: (message: string) => never): string {
+  try {
+    return expandHeredocContent(content, vars);
+  } catch (err) {
+    if (err instanceof ShellLexError) fail(err.message);
+    throw err;
+  }
 }
