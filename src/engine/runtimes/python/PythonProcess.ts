@@ -69,6 +69,9 @@ def __slipway_open(file, *args, **kwargs):
         if e.args and e.args[0] == 44:
             raise OSError('[Errno 2] No such file or directory: ' + repr(file))
         raise
+def exit(code=None):
+    raise SystemExit(code)
+quit = exit
 def __slipway_echo(value):
     if value is not None:
         print(repr(value))

@@ -47,6 +47,11 @@ describe('python REPL', () => {
     expect(t.stdout.text).toBe(`${BANNER}>>> \nKeyboardInterrupt\n>>> >>> `);
   });
 
+  it('exit() and a bare quit leave the REPL', async () => {
+    expect((await session(['x = 1'], (stdin) => stdin.write('exit(2)\n'))).code).toBe(2);
+    expect((await session([], (stdin) => stdin.write('quit\n'))).code).toBe(0);
+  });
+
   it('knows when a statement needs more lines', () => {
     expect(needsMore(['if x:'])).toBe(true);
     expect(needsMore(['if x:', '  y()'])).toBe(true);

@@ -64,6 +64,8 @@ export async function runRepl(proc: PythonProcess, version: string): Promise<num
       lines.push(line);
     } while (needsMore(lines));
     if (interrupted || lines.every((l) => l.trim() === '')) continue;
+    // Since 3.13 a bare `exit` or `quit` leaves the REPL.
+    if (lines.length === 1 && /^\s*(exit|quit)\s*$/.test(lines[0])) return 0;
     const src = lines.join('\n');
     const filename = `<python-input-${counter++}>`;
     const code = proc.isExpression(src) ? `__slipway_echo((${src}\n))` : src;
