@@ -67,20 +67,64 @@ async function populated(n: number): Promise<{ engine: Engine; fs: MemFs; clock:
   return { engine, fs, clock };
 }
 
-async function psRound(n: number): Promise<{ p50: number; p95: number; heapMB: number }> {
+const WARMUP = 20;
+const RUNS = 200;
+
+interface Timing {
+  readonly wallP50: number;
+  readonly wallP95: number;
+  /** CPU time of this process per run: less sensitive than wall time to other load on the machine. */
+  readonly cpuP50: number;
+  readonly cpuP95: number;
+}
+
+async function timed(run: () => Promise<unknown> | unknown): Promise<Timing> {
+  for (let i = 0; i < WARMUP; i++) await run();
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const cpuStart = process.cpuUsage();
+    const start = performance.now();
+    await run();
+    wall.push(performance.now() - start);
+    const used = process.cpuUsage(cpuStart);
+    cpu.push((used.user + used.system) / 1000);
+  }
+  return { wallP50: percentile(wall, 50), wallP95: percentile(wall, 95), cpuP50: percentile(cpu, 50), cpuP95: percentile(cpu, 95) };
+}
+
+interface Round {
+  readonly heapMB: number;
+  readonly ps: Timing;
+  readonly psEngine: Timing;
+  readonly images: Timing;
+  readonly imagesEngine: Timing;
+}
+
+async function round(n: number): Promise<Round> {
   gc();
   const before = process.memoryUsage().heapUsed;
   const { engine, fs, clock } = await populated(n);
   gc();
   const heapMB = (process.memoryUsage().heapUsed - before) / 1e6;
-  const times: number[] = [];
-  for (let i = 0; i < 60; i++) {
-    const sink: string[] = [];
-    const start = performance.now();
-    await runDocker(['ps', '-a'], context(engine, fs, clock, sink));
-    times.push(performance.now() - start);
-  }
-  return { p50: percentile(times, 50), p95: percentile(times, 95), heapMB };
+  const docker = (argv: string[]) => () => runDocker(argv, context(engine, fs, clock, []));
+  return {
+    heapMB,
+    ps: await timed(docker(['ps', '-a'])),
+    psEngine: await timed(() => engine.containers.list({ all: true })),
+    images: await timed(docker(['images'])),
+    imagesEngine: await timed(() => engine.images.list()),
+  };
+}
+
+function verdict(value: number, budget: number): string {
+  return value <= budget ? 'ok' : 'OVER';
+}
+
+function line(label: string, t: Timing, budget?: number): string {
+  const figures = `wall p50 ${t.wallP50.toFixed(2)} / p95 ${t.wallP95.toFixed(2)} ms, cpu p50 ${t.cpuP50.toFixed(2)} / p95 ${t.cpuP95.toFixed(2)} ms`;
+  if (budget === undefined) return `  ${label}: ${figures}`;
+  return `  ${label}: ${figures} (budget p95 ${budget} ms: wall ${verdict(t.wallP95, budget)}, cpu ${verdict(t.cpuP95, budget)})`;
 }
 
 async function cachedRebuild(): Promise<{ first: number; median: number }> {
@@ -105,13 +149,32 @@ async function cachedRebuild(): Promise<{ first: number; median: number }> {
 }
 
 async function main(): Promise<void> {
-  console.log(`Slipway engine benchmark — node ${process.version}, ${new Date().toISOString()}`);
+  const load = (await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' ');
+  console.log(`Slipway engine benchmark — node ${process.version}, ${new Date().toISOString()}, load average ${load}`);
+  console.log(`(${WARMUP} warm-up runs, then percentiles over ${RUNS} runs)`);
   const rebuild = await cachedRebuild();
-  console.log(`cached rebuild of the seed Dockerfile: median ${rebuild.median.toFixed(2)} ms (budget 20 ms); first build ${rebuild.first.toFixed(1)} ms of engine time (simulated waits excluded)`);
+  console.log(
+    `cached rebuild of the seed Dockerfile: median ${rebuild.median.toFixed(2)} ms (budget 20 ms: ${verdict(rebuild.median, 20)}); first build ${rebuild.first.toFixed(1)} ms of engine time (simulated waits excluded)`,
+  );
+  const rounds = new Map<number, Round>();
   for (const n of [100, 1000]) {
-    const r = await psRound(n);
-    console.log(`N=${n}: docker ps -a p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms (budget 16 ms); heap +${r.heapMB.toFixed(1)} MB (budget 50 MB at N=1000)`);
+    const r = await round(n);
+    rounds.set(n, r);
+    console.log(`N=${n} containers and ${n} images:`);
+    console.log(line('docker ps -a (CLI + engine)', r.ps, 16));
+    console.log(line('containers.list({all:true}) (engine only)', r.psEngine));
+    console.log(line('docker images (CLI + engine)', r.images, 16));
+    console.log(line('images.list() (engine only)', r.imagesEngine));
+    const heapBudget = n === 1000 ? ` (budget 50 MB: ${verdict(r.heapMB, 50)})` : '';
+    console.log(`  heap +${r.heapMB.toFixed(1)} MB${heapBudget}`);
   }
+  const small = rounds.get(100)!;
+  const large = rounds.get(1000)!;
+  // Linear growth means about 10x from 100 to 1,000 objects; well above that means a quadratic path.
+  const ratio = (a: number, b: number): string => (b > 0 ? (a / b).toFixed(1) : 'n/a');
+  console.log(
+    `growth 100 -> 1,000 (linear is ~10x): ps -a cpu p50 x${ratio(large.ps.cpuP50, small.ps.cpuP50)}, images cpu p50 x${ratio(large.images.cpuP50, small.images.cpuP50)}, images.list() x${ratio(large.imagesEngine.cpuP50, small.imagesEngine.cpuP50)}, heap x${ratio(large.heapMB, small.heapMB)}`,
+  );
 }
 
 await main();
