@@ -24,7 +24,13 @@ export class ImageService implements ImagesApi, ImageStore, SnapshotPart {
   constructor(
     private readonly ctx: EngineContext,
     private readonly registry: RegistryService,
-  ) {}
+  ) {
+    // Layers of a force-deleted image go with the last container that used it.
+    ctx.events?.subscribe((event) => {
+      if (event.type !== 'container' || event.action !== 'destroy' || this.table.held.size === 0) return;
+      for (const id of [...this.table.held.keys()]) if (this.ctx.containers.usersOf(id).length === 0) this.table.releaseHeld(id);
+    });
+  }
 
   private get deps() {
     return { table: this.table, registry: this.registry, events: this.ctx.events, clock: this.ctx.clock, containers: this.ctx.containers };

@@ -38,6 +38,12 @@ export class ImageTable {
   readonly tags = new Map<string, string>();
   /** Familiar `name@sha256:…` → image ID. */
   readonly digests = new Map<string, string>();
+  /**
+   * Images force-deleted while a stopped container still used them: the
+   * record is gone, but the container's layer chain keeps their layers
+   * (a container's RW layer references its image's stack in moby's layer store).
+   */
+  readonly held = new Map<string, readonly Layer[]>();
 
   find(ref: string): MutableImage | undefined {
     const full = fullImageId(ref);
@@ -112,10 +118,23 @@ export class ImageTable {
     if (i >= 0) list.splice(i, 1);
   }
 
-  /** Deletes an image with no references left; returns the freed ChainIDs. */
-  delete(image: MutableImage): string[] {
+  /** Deletes an image with no references left; returns the freed ChainIDs (none while containers hold its layers). */
+  delete(image: MutableImage, heldByContainers = false): string[] {
     this.images.delete(image.id);
+    // The same image pulled again and deleted again: the existing hold already keeps its layers.
+    if (heldByContainers && !this.held.has(image.id)) {
+      this.held.set(image.id, image.layers);
+      return [];
+    }
     return this.layers.release(image.layers);
+  }
+
+  /** The last container using a deleted image is gone: its layers are released. */
+  releaseHeld(imageId: string): void {
+    const layers = this.held.get(imageId);
+    if (!layers) return;
+    this.held.delete(imageId);
+    this.layers.release(layers);
   }
 
   size(image: ImageRecord): number {
@@ -123,6 +142,7 @@ export class ImageTable {
   }
 
   clear(): void {
+    this.held.clear();
     this.images.clear();
     this.tags.clear();
     this.digests.clear();

@@ -68,7 +68,7 @@ function deleteHelper(deps: RemoveDeps, image: MutableImage, force: boolean, qui
     throw conflictError(image, conflict);
   }
   for (const ref of refsOf(image)) untag(deps, image, ref, records);
-  const freed = deps.table.delete(image);
+  const freed = deps.table.delete(image, deps.containers.usersOf(image.id).length > 0);
   deps.events.emit({ type: 'image', action: 'delete', id: image.id, time: deps.clock.now() });
   records.push({ deleted: image.id });
   for (const chain of freed) records.push({ deleted: chain });

@@ -22,6 +22,8 @@ interface ImageJson {
 export interface ImagesSnapshot {
   readonly images: readonly ImageJson[];
   readonly layers: readonly LayerJson[];
+  /** Deleted images whose layers containers still hold: image ID → diffIDs. */
+  readonly held?: Readonly<Record<string, readonly string[]>>;
 }
 
 export function toSnapshot(table: ImageTable): ImagesSnapshot {
@@ -37,6 +39,7 @@ export function toSnapshot(table: ImageTable): ImagesSnapshot {
       lastTagTime: image.lastTagTime,
     })),
     layers: [...own.values()].map(layerToJson),
+    ...(table.held.size > 0 ? { held: Object.fromEntries([...table.held].map(([id, layers]) => [id, layers.map((l) => l.diffId)])) } : {}),
   };
 }
 
@@ -52,6 +55,13 @@ export function fromSnapshot(table: ImageTable, data: unknown): void {
     for (const tag of json.tags) table.setTag(image, tag);
     for (const digest of json.digests) table.addDigest(image, digest);
     image.lastTagTime = json.lastTagTime;
+  }
+  for (const [id, diffIds] of Object.entries(snap.held ?? {})) {
+    const layers = diffIds.map((d) => saved.get(d) ?? catalogueLayer(d));
+    if (layers.some((l) => !l)) continue;
+    const stored = (layers as Layer[]).map((l) => table.layers.adopt(l));
+    table.layers.retain(stored);
+    table.held.set(id, stored);
   }
 }
 
@@ -72,6 +82,7 @@ export function checkInvariants(table: ImageTable): string[] {
       if (!table.layers.has(diffId)) problems.push(`images: layer ${diffId} of image ${image.id} is not in the layer store`);
     }
   }
+  for (const layers of table.held.values()) for (const diffId of new Set(layers.map((l) => l.diffId))) uses.set(diffId, (uses.get(diffId) ?? 0) + 1);
   for (const [diffId, { refs }] of table.layers.entries()) {
     const expected = uses.get(diffId) ?? 0;
     if (expected === 0) problems.push(`images: orphan layer ${diffId}`);
