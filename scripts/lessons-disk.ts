@@ -36,6 +36,8 @@ export function virtualTime(): WorldTime {
     ids: new SeededIds(),
     advance: (ms) => clock.advance(ms),
     settle: async () => {
+      // A runtime still loading its wasm is busy, not quiet.
+      await clock.heldWork();
       for (let i = 0; i < 4; i++) await hop();
     },
   };

@@ -68,6 +68,8 @@ export function transcriptTiming(clock: Clock): Omit<TranscriptOptions, 'emit'> 
     return {
       beforeLine: () => clock.advance(TYPING_MS),
       settle: async () => {
+        // A runtime still loading its wasm is busy, not quiet.
+        await clock.heldWork();
         for (let i = 0; i < 4; i++) await macrotask();
       },
       quietRounds: 60,

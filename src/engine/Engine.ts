@@ -14,6 +14,7 @@ import { Runner } from './programs/runner.js';
 import { registerCorePrograms } from './programs/core.js';
 import { registerPackagePrograms } from './programs/packages/index.js';
 import { registerNodeRuntime } from './runtimes/node/index.js';
+import { registerPythonRuntime } from './runtimes/python/index.js';
 import { SimpleEventBus } from './system/events.js';
 import { SimpleProgramRegistry } from './programs/registry.js';
 import { SystemService } from './system/SystemService.js';
@@ -36,6 +37,7 @@ export class Engine implements EngineApi {
     registerPackagePrograms(programs);
     // The real runtimes replace the core stand-ins of the same names.
     registerNodeRuntime(programs);
+    registerPythonRuntime(programs);
     // Domains are bound after construction, so the context starts partial.
     const ctx = { clock: options.clock, ids: options.ids, events: new SimpleEventBus(), programs } as Partial<EngineContext> as EngineContext;
     this.registry = new RegistryService(ctx);

@@ -21,6 +21,13 @@ export interface Clock {
   sleep(ms: number, cancel?: CancelToken): Promise<void>;
   /** High-resolution monotonic milliseconds, used only to report durations. */
   monotonic(): number;
+  /**
+   * Declares real asynchronous work in flight (loading a wasm runtime, say).
+   * A virtual clock does not jump ahead while it is pending, so a 2-second
+   * `sleep` elsewhere cannot overtake a runtime that is still starting. Real
+   * clocks need not implement it; callers use `clock.hold?.(work) ?? work`.
+   */
+  hold?<T>(work: Promise<T>): Promise<T>;
 }
 
 /** The source of every random choice: IDs, container names, ephemeral ports, build timings. */

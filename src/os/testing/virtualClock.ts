@@ -24,6 +24,7 @@ export class VirtualClock implements Clock {
   private seq = 0;
   private readonly sleepers: Sleeper[] = [];
   private pumping = false;
+  private readonly held = new Set<Promise<unknown>>();
 
   /** Starts at 2026-01-15T10:00:00Z unless told otherwise. */
   constructor(start = Date.UTC(2026, 0, 15, 10, 0, 0)) {
@@ -42,6 +43,25 @@ export class VirtualClock implements Clock {
   advance(ms: number): void {
     this.current += ms;
     this.wakeDue();
+  }
+
+  hold<T>(work: Promise<T>): Promise<T> {
+    const settled = work.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.held.add(settled);
+    void settled.then(() => this.held.delete(settled));
+    return work;
+  }
+
+  /**
+   * Resolves once no held real work is pending. Transcript runners call it
+   * before deciding that a program has gone quiet: a runtime still loading is
+   * busy, not idle.
+   */
+  async heldWork(): Promise<void> {
+    while (this.held.size > 0) await Promise.all([...this.held]);
   }
 
   sleep(ms: number, cancel?: CancelToken): Promise<void> {
@@ -81,8 +101,12 @@ export class VirtualClock implements Clock {
     this.pumping = true;
     try {
       while (this.sleepers.length > 0) {
-        // Several hops let chains of awaits settle before time moves on.
-        for (let i = 0; i < 3; i++) await macrotask();
+        // Several hops let chains of awaits settle before time moves on;
+        // real work in flight (see `hold`) must finish first.
+        do {
+          if (this.held.size > 0) await Promise.all([...this.held]);
+          for (let i = 0; i < 3; i++) await macrotask();
+        } while (this.held.size > 0);
         if (this.sleepers.length === 0) break;
         this.sleepers.sort((a, b) => a.deadline - b.deadline || a.seq - b.seq);
         const next = this.sleepers[0];

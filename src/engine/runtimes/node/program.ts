@@ -71,7 +71,8 @@ export function createNodeProgram(options: NodeRuntimeOptions = {}): Program {
       ctx.stdout.write(`Usage: node [options] [ script.js ] [arguments]\n       node inspect [options] [ script.js | host:port ] [arguments]\n\nOptions:\n  -e, --eval script           evaluate script\n  -i, --interactive           always enter the REPL even if stdin does not appear to be a terminal\n  -p, --print [...]           evaluate script and print result\n  -v, --version               print Node.js version\n\nDocumentation can be found at https://nodejs.org/\n`);
       return 0;
     }
-    const qjs = await loadQuickJS();
+    // Loading the wasm is real async work: a virtual clock must not race past it.
+    const qjs = await (ctx.clock.hold?.(loadQuickJS()) ?? loadQuickJS());
     if (ctx.killed.cancelled) return 137;
     const script = invocation.kind === 'file' ? resolvePath(ctx.cwd, invocation.file!) : undefined;
     const argv = [NODE_PATH, ...(script ? [script] : []), ...invocation.args];

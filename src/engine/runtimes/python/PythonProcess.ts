@@ -130,12 +130,14 @@ export class PythonProcess {
   static async start(ctx: ProgramContext, options: PythonRuntimeOptions, argv: readonly string[], path0: string): Promise<PythonProcess> {
     // Output can only reach the process once it exists; nothing is printed while loading.
     const sink: { proc?: PythonProcess } = {};
-    const vm = await PythonVm.create(options.loader ?? defaultLoader(), {
+    const creating = PythonVm.create(options.loader ?? defaultLoader(), {
       heapsize: options.heapSize ?? 4 * 1024 * 1024,
       linebuffer: false,
       stdout: (bytes) => sink.proc?.writeOut(bytes),
       stderr: (bytes) => sink.proc?.writeErr(bytes),
     });
+    // Instantiating the wasm is real async work: a virtual clock must not race past it.
+    const vm = await (ctx.clock.hold?.(creating) ?? creating);
     const proc = new PythonProcess(ctx, vm, options);
     sink.proc = proc;
     proc.install(argv, path0);
