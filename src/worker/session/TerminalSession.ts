@@ -136,6 +136,11 @@ export class TerminalSession {
     return state === 'prompt' || state === 'reading';
   }
 
+  /** Keys pass straight to the foreground program (it asked for raw mode). */
+  get rawMode(): boolean {
+    return this.editor.mode === 'raw';
+  }
+
   get lastStatus(): number {
     return this.lastStatusValue;
   }

@@ -15,6 +15,9 @@
  */
 import { ScreenTranscript } from './ScreenTranscript.js';
 
+/** Rounds of silence before a line is typed into a raw-mode program. */
+const RAW_SETTLE_ROUNDS = 10;
+
 /** The three script lines that are keys rather than text. */
 export const CONTROL_LINES: Readonly<Record<string, string>> = {
   '^C': '\x03',
@@ -29,6 +32,12 @@ export interface TranscriptTarget {
   isIdle(): boolean;
   readonly state: string;
   readonly lastStatus: number;
+  /**
+   * Keys go straight to a program (an attached `-t` container). The client
+   * always reads then, so a line waits until the output has settled: the
+   * program inside has drawn its prompt.
+   */
+  readonly rawMode?: boolean;
 }
 
 export interface TranscriptOptions {
@@ -76,7 +85,8 @@ export async function runTranscript(target: TranscriptTarget, recorder: Transcri
   };
   for await (const line of lines) {
     if (target.state === 'exited') break;
-    await waitFor(target, recorder, () => target.waitingForInput(), options.quietRounds, options.settle, options.quietRounds, () => drain(false));
+    const settledRaw = Math.min(RAW_SETTLE_ROUNDS, options.quietRounds);
+    await waitFor(target, recorder, (quiet) => target.waitingForInput() && (!target.rawMode || quiet >= settledRaw), options.quietRounds, options.settle, options.quietRounds, () => drain(false));
     drain(target.waitingForInput());
     options.beforeLine?.();
     await target.input(keysForLine(line));
@@ -94,7 +104,7 @@ export async function runTranscript(target: TranscriptTarget, recorder: Transcri
 async function waitFor(
   target: TranscriptTarget,
   recorder: TranscriptRecorder,
-  ready: () => boolean,
+  ready: (quietRounds: number) => boolean,
   maxRounds: number,
   settle: () => Promise<void>,
   quietRounds: number,
@@ -108,9 +118,9 @@ async function waitFor(
     // One settle even when ready: a just-typed line's effects land first.
     await settle();
     onRound();
-    if (ready()) return;
     if (recorder.writes === lastWrites && target.state === lastState) quiet++;
     else quiet = 0;
+    if (ready(quiet)) return;
     lastWrites = recorder.writes;
     lastState = target.state;
     if (quiet >= quietRounds || round >= maxRounds) return;
