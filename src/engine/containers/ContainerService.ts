@@ -28,6 +28,7 @@ import { preflight } from './preflight.js';
 import { checkContainerInvariants, containersFromSnapshot, containersToSnapshot } from './snapshot.js';
 import type { Attacher } from './stdio.js';
 import { ImageLookups, summarize } from './summary.js';
+import { mountEtcFiles } from './etcFiles.js';
 import { execInContainer } from './exec.js';
 
 interface Client extends Attacher {
@@ -42,6 +43,8 @@ async function settle(): Promise<void> {
 
 export class ContainerService implements ContainersApi, ContainerStore, SnapshotPart {
   private readonly containers = new Map<string, ContainerRecord>();
+  /** Containers by image ID, rebuilt lazily after a create/destroy: `docker images` asks once per image. */
+  private byImage: Map<string, ContainerRecord[]> | undefined;
   private readonly runs = new Map<string, Run>();
   private readonly clients = new Map<string, Set<Client>>();
   private readonly pendingStdin = new Map<string, (string | null)[]>();
@@ -113,6 +116,7 @@ export class ContainerService implements ContainersApi, ContainerStore, Snapshot
       ipAddress: '',
     };
     this.containers.set(id, record);
+    this.byImage = undefined;
     this.emit('create', id);
     return { id, warnings: [] };
   }
@@ -145,6 +149,7 @@ export class ContainerService implements ContainersApi, ContainerStore, Snapshot
     this.pendingStdin.delete(c.id);
     this.runs.set(c.id, run);
     c.ipAddress = this.freeAddress();
+    mountEtcFiles(c);
     Object.assign(c.state, { status: 'running', pid: 1000 + this.ctx.ids.int(60000), exitCode: 0, error: '', startedAt: this.ctx.clock.now(), finishedAt: 0 });
     this.emit('start', c.id);
     const exited = this.ctx.runner.run(spec, c.fs, run.io, { killed: run.killed.token, pid1: true, listen: run.network.listen }).catch((error: unknown) => {
@@ -197,6 +202,7 @@ export class ContainerService implements ContainersApi, ContainerStore, Snapshot
 
   private destroy(c: ContainerRecord): void {
     this.containers.delete(c.id);
+    this.byImage = undefined;
     this.tombstones.set(c.id, c.state.exitCode);
     this.tombstones.set(c.name, c.state.exitCode);
     for (const client of this.clients.get(c.id) ?? []) client.finish(c.state.exitCode);
@@ -359,7 +365,15 @@ export class ContainerService implements ContainersApi, ContainerStore, Snapshot
   }
 
   usersOf(imageId: string): { readonly id: string; readonly running: boolean }[] {
-    return [...this.containers.values()].filter((c) => c.imageId === imageId).map((c) => ({ id: c.id, running: this.runs.has(c.id) }));
+    if (!this.byImage) {
+      this.byImage = new Map();
+      for (const c of this.containers.values()) {
+        const users = this.byImage.get(c.imageId);
+        if (users) users.push(c);
+        else this.byImage.set(c.imageId, [c]);
+      }
+    }
+    return (this.byImage.get(imageId) ?? []).map((c) => ({ id: c.id, running: this.runs.has(c.id) }));
   }
 
   // ------------------------------------------------------------ exec / cp / http
@@ -399,6 +413,7 @@ export class ContainerService implements ContainersApi, ContainerStore, Snapshot
     for (const run of this.runs.values()) run.killed.cancel();
     this.runs.clear();
     this.containers.clear();
+    this.byImage = undefined;
     this.clients.clear();
     this.pendingStdin.clear();
     this.waiters.clear();

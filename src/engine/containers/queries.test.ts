@@ -84,4 +84,23 @@ describe('list cost', () => {
     expect(rows.filter((r) => r.image === 'busybox')).toHaveLength(50);
     expect(finds).toBe(2);
   });
+
+  it('answers usersOf from an index that follows create, remove and snapshot restore', async () => {
+    const { containers } = makeEngine();
+    const a = containers.create({ image: 'busybox', name: 'first' });
+    const busybox = containers.list({ all: true })[0].imageId;
+    expect(containers.usersOf(busybox).map((u) => u.id)).toEqual([a.id]);
+    const b = containers.create({ image: 'busybox', name: 'second' });
+    containers.create({ image: 'nginx', name: 'web' });
+    expect(containers.usersOf(busybox).map((u) => u.id)).toEqual([a.id, b.id]);
+    await containers.start('second');
+    expect(containers.usersOf(busybox)).toEqual([{ id: a.id, running: false }, { id: b.id, running: true }]);
+    await containers.remove('first');
+    expect(containers.usersOf(busybox).map((u) => u.id)).toEqual([b.id]);
+    const saved = containers.toSnapshot();
+    await containers.remove('second', { force: true });
+    expect(containers.usersOf(busybox)).toEqual([]);
+    containers.fromSnapshot(saved);
+    expect(containers.usersOf(busybox).map((u) => u.id)).toEqual([b.id]);
+  });
 });
