@@ -25,6 +25,8 @@ export class OverlayRootfs implements WritableRootfs {
   private readonly upperKids = new Map<string, Set<string>>();
   /** Upper entries that hide lower descendants (whiteouts, opaque dirs, non-dirs); ancestor checks are skipped while zero. */
   private hiders = 0;
+  /** Files the daemon bind-mounts over the rootfs (/etc/hostname, /etc/hosts): visible, but not container changes. */
+  private readonly mounts = new Set<string>();
 
   constructor(
     private readonly lower: LowerView,
@@ -319,13 +321,23 @@ export class OverlayRootfs implements WritableRootfs {
 
   diff(): Map<string, LayerEntry> {
     const out = new Map<string, LayerEntry>();
-    for (const [path, node] of this.upper) out.set(path, node.entry);
+    for (const [path, node] of this.upper) if (!this.mounts.has(path)) out.set(path, node.entry);
     return out;
+  }
+
+  /** Places a daemon-managed file (a bind mount in Docker): readable and writable, left out of diff() and upperSize(). */
+  mountFile(path: string, data: string): void {
+    const abs = normalizeAbs(path);
+    const dir = abs.slice(0, abs.lastIndexOf('/')) || '/';
+    if (!this.stat(dir)) this.mkdir(dir, { recursive: true });
+    this.writeFile(abs, data);
+    this.mounts.add(abs);
   }
 
   upperSize(): number {
     let size = 0;
-    for (const { entry } of this.upper.values()) {
+    for (const [path, { entry }] of this.upper) {
+      if (this.mounts.has(path)) continue;
       if (entry.type === 'file') size += entry.data.length;
       else if (entry.type === 'symlink') size += entry.target.length;
     }
