@@ -19,7 +19,13 @@ interface TreeRow {
   readonly used: boolean;
 }
 
+/** Code points, as the view counts them; spreading the string only when it holds a surrogate pair keeps 1,000-row listings cheap. */
+function codePoints(text: string): number {
+  return /[\uD800-\uDFFF]/.test(text) ? [...text].length : text.length;
+}
+
 function clip(text: string, width: number): string {
+  if (text.length <= width) return text;
   const chars = [...text];
   return chars.length > width ? `${chars.slice(0, width - 3).join('')}...` : text;
 }
@@ -27,8 +33,15 @@ function clip(text: string, width: number): string {
 /** The v29 default view; `columns` is the terminal width (80 without one). */
 export function formatImageTree(images: readonly ImageSummary[], columns = 80): string {
   const rows: TreeRow[] = [];
+  // Images built on one base share a size: format each size once per listing.
+  const sizes = new Map<number, string>();
   for (const image of images) {
-    const base = { id: truncateId(image.id), disk: humanSizeWithPrecision(image.size, 3), content: humanSizeWithPrecision(image.size, 3), used: image.containers > 0 };
+    let size = sizes.get(image.size);
+    if (size === undefined) {
+      size = humanSizeWithPrecision(image.size, 3);
+      sizes.set(image.size, size);
+    }
+    const base = { id: truncateId(image.id), disk: size, content: size, used: image.containers > 0 };
     if (image.repoTags.length === 0) rows.push({ name: '<untagged>', ...base });
     for (const tag of image.repoTags) rows.push({ name: tag, ...base });
   }
@@ -52,11 +65,12 @@ export function formatImageTree(images: readonly ImageSummary[], columns = 80): 
     nameWidth -= need;
     kept.push(column);
   }
-  const widest = Math.max('IMAGE'.length, ...rows.map((r) => [...r.name].length));
+  let widest = 'IMAGE'.length;
+  for (const r of rows) widest = Math.max(widest, codePoints(r.name));
   nameWidth = Math.min(nameWidth, widest);
   const cell = (text: string, width: number, align: 'left' | 'right'): string => {
     const t = clip(text, width);
-    const pad = ' '.repeat(Math.max(0, width - [...t].length));
+    const pad = ' '.repeat(Math.max(0, width - codePoints(t)));
     return align === 'right' ? pad + t : t + pad;
   };
   const line = (first: string, values: string[]): string =>
