@@ -15,3 +15,15 @@ describe('docker run -p long syntax', () => {
     expect(rig.stderr.text).toBe("docker: invalid publish opts format (should be name=value but got 'oops')\n\nRun 'docker run --help' for more information\n");
   });
 });
+
+describe('volume flags', () => {
+  it('-v, --mount and --volumes-from fail clearly instead of being ignored (QA)', async () => {
+    const rig = makeRig();
+    expect(await rig.docker(['run', '--rm', '-v', '/tmp:/x', 'alpine', 'ls', '/x'])).toBe(125);
+    expect(rig.stderr.text).toBe("docker: --volume: volumes and bind mounts are not available in Slipway yet\n\nRun 'docker run --help' for more information\n");
+    expect(await rig.docker(['create', '--mount', 'type=bind,src=/tmp,dst=/x', 'alpine'])).toBe(125);
+    expect(rig.stderr.text).toContain('--mount: volumes and bind mounts are not available in Slipway yet');
+    expect(await rig.docker(['ps', '-aq'])).toBe(0);
+    expect(rig.stdout.text).toBe('');
+  });
+});

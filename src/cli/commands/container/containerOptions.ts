@@ -60,6 +60,11 @@ export function parseContainerOptions(flags: Flags, args: readonly string[], ctx
         : { stdin: interactive, stdout: true, stderr: true };
   }
 
+  // Silently dropping a mount would teach the wrong thing; say plainly that volumes are not simulated yet.
+  for (const long of ['volume', 'mount', 'volumes-from']) {
+    if (flags.list(long).length > 0) throw new ClientError(`--${long}: volumes and bind mounts are not available in Slipway yet`);
+  }
+
   const publish: PortBinding[] = [];
   for (const spec of flags.list('publish').map(standardPortNotation)) {
     try {
