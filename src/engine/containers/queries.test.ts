@@ -85,6 +85,22 @@ describe('list cost', () => {
     expect(finds).toBe(2);
   });
 
+  it('skips reference parsing for a name:tag the image still carries, and not once the tag moves', () => {
+    const { containers, images } = makeEngine();
+    containers.create({ image: 'busybox:latest', name: 'tagged' });
+    const original = containers.list({ all: true })[0].imageId;
+    let finds = 0;
+    const find = images.find.bind(images);
+    images.find = (ref: string) => {
+      finds++;
+      return find(ref);
+    };
+    expect(containers.list({ all: true })[0].image).toBe('busybox:latest');
+    expect(finds).toBe(0);
+    images.add('busybox:latest', {}, { Cmd: ['sh'] });
+    expect(containers.list({ all: true })[0].image).toBe(original.slice(7, 19));
+  });
+
   it('answers usersOf from an index that follows create, remove and snapshot restore', async () => {
     const { containers } = makeEngine();
     const a = containers.create({ image: 'busybox', name: 'first' });

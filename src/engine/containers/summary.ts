@@ -11,7 +11,10 @@ export class ImageLookups {
   constructor(private readonly ctx: EngineContext) {}
 
   /** The image ID a reference resolves to now. */
-  resolve(ref: string): string | undefined {
+  resolve(ref: string, usedId?: string): string | undefined {
+    // A `name:tag` the container's image still carries resolves to it: no reference parsing
+    // for the common listing where each container was created from its own tag.
+    if (usedId !== undefined && !ref.startsWith('sha256:') && this.ctx.images.record(usedId)?.tags.includes(ref)) return usedId;
     if (!this.refs.has(ref)) this.refs.set(ref, this.ctx.images.find(ref)?.id);
     return this.refs.get(ref);
   }
@@ -28,7 +31,7 @@ export class ImageLookups {
 
 /** One `docker ps` row. IMAGE falls back to the short image ID once the typed reference points elsewhere (daemon/list.go refreshImage). */
 export function summarize(c: ContainerRecord, ctx: EngineContext, now: number, running: boolean, attached: boolean, lookups = new ImageLookups(ctx)): ContainerSummary {
-  const currentId = lookups.resolve(c.imageRef);
+  const currentId = lookups.resolve(c.imageRef, c.imageId);
   const imageSize = lookups.size(c.imageId);
   const sizeRw = c.fs.upperSize();
   return {
