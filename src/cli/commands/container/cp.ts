@@ -4,6 +4,7 @@ import { humanSizeWithPrecision } from '../../engineHelpers.js';
 import { resolvePath } from '../../../os/path.js';
 import { errorText } from '../shared/daemonError.js';
 import { extractToHost, readHostTree } from './cpHost.js';
+import { latin1, tarBytes } from './tarStream.js';
 
 interface CpArg {
   readonly container?: string;
@@ -36,12 +37,15 @@ export const cpCommand: CommandSpec = {
     if (src.path === '' || dst.path === '') throw new StatusError('filepath cannot be empty', 1);
     const report = !flags.bool('quiet') && ctx.terminal !== undefined;
     if (src.container !== undefined) {
-      if (dst.path === '-') throw new StatusError('docker cp to stdout (-) is not supported here', 1);
       let archive;
       try {
         archive = ctx.engine.containers.copyFrom(src.container, src.path);
       } catch (error) {
         throw new StatusError(errorText(error), 1);
+      }
+      if (dst.path === '-') {
+        ctx.stdout.write(latin1(tarBytes(archive.entries)));
+        return 0;
       }
       const dest = resolvePath(ctx.cwd, dst.path);
       extractToHost(ctx.fs, archive.entries, dest, /\/\.$/.test(src.path));
