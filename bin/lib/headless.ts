@@ -72,7 +72,7 @@ export function transcriptTiming(clock: Clock): Omit<TranscriptOptions, 'emit'> 
         await clock.heldWork();
         for (let i = 0; i < 4; i++) await macrotask();
       },
-      quietRounds: 60,
+      quietRounds: 200,
       finalRounds: 200_000,
     };
   }
