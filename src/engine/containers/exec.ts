@@ -87,11 +87,13 @@ export async function execInContainer(c: ContainerRecord, run: Run, ctx: EngineC
     if (!(error instanceof ExecError)) throw error;
     throw new EngineError(execFailureMessage(error), 'startFailed', error.exitCode);
   }
+  // Detached, no client is attached: a pty still reads its (silent) terminal, a pipe reads end of file.
+  const attachStdin = interactive && !options.detach;
   const pty = tty ? execPty(io, interactive) : undefined;
-  const execIo: CommandIO = pty?.io ?? { ...io, stdin: interactive ? io.stdin : emptyInput, terminal: undefined };
+  const execIo: CommandIO = pty?.io ?? { ...io, stdin: attachStdin ? io.stdin : emptyInput, terminal: undefined };
   // The exec'd process dies with the container (its kill switch is PID 1's).
   const running = ctx.runner.run(spec, c.fs, execIo, { killed: run.killed.token, pid1: false, listen: run.network.listen });
-  pty?.pump(running);
+  if (attachStdin) pty?.pump(running);
   if (options.detach) {
     running.catch(() => undefined);
     return 0;

@@ -309,3 +309,20 @@ describe('process environment', () => {
     await containers.remove('box', { force: true });
   });
 });
+
+describe('exec -d', () => {
+  it('a detached exec -it shell keeps running on its silent terminal; -d -i without a tty reads end of file', async () => {
+    const { containers } = makeEngine();
+    containers.create({ image: 'busybox', name: 'box', cmd: ['sleep', 'infinity'] });
+    await containers.start('box');
+    let reads = 0;
+    const io = { stdin: { read: () => (reads++, Promise.resolve(null)) }, stdout: new CollectingOutput(), stderr: new CollectingOutput(), signals: { on: () => () => undefined } };
+    expect(await containers.exec('box', { cmd: ['sh', '-c', 'cat; echo done > /ended'], tty: true, interactive: true, detach: true }, io)).toBe(0);
+    expect(await containers.exec('box', { cmd: ['sh', '-c', 'cat; echo done > /piped'], interactive: true, detach: true }, io)).toBe(0);
+    await tick();
+    expect(containers.copyFrom('box', '/piped').entries).toHaveLength(1);
+    expect(() => containers.copyFrom('box', '/ended')).toThrow('Could not find the file /ended in container box');
+    expect(reads).toBe(0);
+    await containers.remove('box', { force: true });
+  });
+});
