@@ -62,6 +62,16 @@ describe('formatPs', () => {
     expect(formatPs(rows.slice(0, 1), { now: NOW, noTrunc: true })).toContain(`"/docker-entrypoint.sh nginx -g 'daemon off;'"`);
   });
 
+  it('writes the default table exactly as its template renders it (direct path for ps -a)', () => {
+    const template = 'table {{.ID}}\\t{{.Image}}\\t{{.Command}}\\t{{.RunningFor}}\\t{{.Status}}\\t{{.Ports}}\\t{{.Names}}';
+    const odd = [...rows, row({ id: 'b'.repeat(64), image: 'sha256:' + 'c'.repeat(64), name: 'odd', command: 'echo "tab\there" 漢字漢字漢字漢字漢字漢字', ports: [{ privatePort: 53, type: 'udp' }] }), row({ image: '' })];
+    for (const noTrunc of [false, true]) {
+      expect(formatPs(odd, { now: NOW, noTrunc })).toBe(formatPs(odd, { now: NOW, noTrunc, format: template }));
+      expect(formatPs(odd, { now: NOW, noTrunc, size: true })).toBe(formatPs(odd, { now: NOW, noTrunc, size: true, format: `${template}\\t{{.Size}}` }));
+      expect(formatPs(odd, { now: NOW, noTrunc, format: 'table' })).toBe(formatPs(odd, { now: NOW, noTrunc, format: template }));
+    }
+  });
+
   it('supports --format templates with and without table', () => {
     expect(formatPs(rows, { now: NOW, format: '{{.Names}}: {{.Status}}' })).toBe('web: Up About a minute\nquirky_turing: Exited (0) 2 hours ago\n');
     expect(formatPs(rows, { now: NOW, format: 'table {{.Names}}\\t{{.Image}}' })).toBe('NAMES           IMAGE\nweb             nginx\nquirky_turing   node:18\n');

@@ -7,6 +7,7 @@ import { humanDuration, humanSizeWithPrecision } from '../engineHelpers.js';
 import { displayablePorts } from './ports.js';
 import { ellipsis, goQuote, goTimeString, truncateId } from './displayText.js';
 import { renderRows } from './render.js';
+import { tabwrite } from './tabwriter.js';
 import { structValue } from './template/index.js';
 
 export const CONTAINER_HEADERS: Readonly<Record<string, string>> = {
@@ -125,8 +126,22 @@ export function formatPs(rows: readonly ContainerSummary[], options: PsOptions):
   if (options.quiet && (format === undefined || format === '' || format === 'table')) format = '{{.ID}}';
   const base = 'table {{.ID}}\\t{{.Image}}\\t{{.Command}}\\t{{.RunningFor}}\\t{{.Status}}\\t{{.Ports}}\\t{{.Names}}';
   const defaultTable = options.size ? `${base}\\t{{.Size}}` : base;
+  if (format === undefined || format === '' || format === 'table') return defaultPsTable(rows, options);
   return renderRows(
     { format: format || undefined, defaultTable, headers: CONTAINER_HEADERS },
     rows.map((c) => containerContext(c, !options.noTrunc, options.now)),
   );
+}
+
+/**
+ * The default table written directly: what the template above prints, without
+ * interpreting it a thousand times for `ps -a` (PRODUCT.md §7 budget).
+ */
+function defaultPsTable(rows: readonly ContainerSummary[], options: PsOptions): string {
+  let text = `CONTAINER ID\tIMAGE\tCOMMAND\tCREATED\tSTATUS\tPORTS\tNAMES${options.size ? '\tSIZE' : ''}\n`;
+  for (const row of rows) {
+    const c = containerContext(row, !options.noTrunc, options.now);
+    text += `${c.ID()}\t${c.Image()}\t${c.Command()}\t${c.RunningFor()}\t${c.Status()}\t${c.Ports()}\t${c.Names()}${options.size ? `\t${c.Size()}` : ''}\n`;
+  }
+  return tabwrite(text);
 }
