@@ -13,3 +13,7 @@ export { ConnectionRefused, isConnectionRefused } from './net/network.js';
 export { validateContainerName } from './containers/names.js';
 export { setShellFactory, type ShellFactory, type ShellHost, type ShellHostOptions } from './programs/shellHost.js';
 export { canonicalString, familiarName, familiarString, normalizeTagged, parseReference, withDefaultTag, type Reference } from './reference/reference.js';
+/** Go's strconv.Quote, the quoting Docker prints in errors, history and dumps. */
+export { goQuote } from './dockerfile/parser/goQuote.js';
+/** Byte counts as BuildKit's progress prints them (`227B`, `4.60kB`, `12.58MB`). */
+export { formatBytes as buildkitBytes } from './builder/exec/bytes.js';

@@ -4,6 +4,7 @@
  * match the real CLI: grouped shorthands (`-it`, `-dp 3000:80`, `-p8080:80`),
  * `--name=x` and `--name x`, `--rm=false`, repeated list flags and `--`.
  */
+import { goQuote } from '../../engine/index.js';
 
 /** pflag value types as Docker declares them; the help column shows `type` for non-bool flags. */
 export type FlagKind = 'bool' | 'string' | 'list' | 'int' | 'duration' | 'stringArray' | 'strings';
@@ -100,20 +101,8 @@ function underscoreOk(body: string): boolean {
   return saw !== '_';
 }
 
-/** Go's %q for the ASCII text argv holds: backslash-escape quotes and backslashes, escape control bytes. */
-export function goQuote(text: string): string {
-  let out = '"';
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    if (ch === '"' || ch === '\\') out += `\\${ch}`;
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\t') out += '\\t';
-    else if (ch === '\r') out += '\\r';
-    else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).padStart(2, '0')}`;
-    else out += ch;
-  }
-  return `${out}"`;
-}
+/** Go's %q (strconv.Quote), used in pflag's error texts. */
+export { goQuote };
 
 /** Go's time.ParseDuration, in milliseconds (only what a student might type: 10s, 1m30s, 500ms). */
 export function parseGoDuration(text: string): number | undefined {

@@ -3,6 +3,7 @@
  * appearance, each with its status lines and logs. Fed from BuildEvents.
  */
 import type { BuildEvent } from '../../engine/index.js';
+import { buildkitBytes as formatBytes } from '../../engine/index.js';
 
 export interface StatusState {
   readonly id: string;
@@ -75,15 +76,5 @@ export class ProgressModel {
   }
 }
 
-/** Byte counts as BuildKit prints them: `227B`, `4.60kB`, `12.58MB`. */
-export function formatBytes(n: number): string {
-  if (n < 1000) return `${n}B`;
-  const units = ['kB', 'MB', 'GB', 'TB'];
-  let v = n;
-  let u = -1;
-  while (v >= 1000 && u < units.length - 1) {
-    v /= 1000;
-    u++;
-  }
-  return `${v.toFixed(2)}${units[u]}`;
-}
+/** Byte counts as BuildKit prints them: the engine's formatter, so statuses and progress agree. */
+export { formatBytes };

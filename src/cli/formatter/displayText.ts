@@ -1,5 +1,6 @@
 /** docker/cli's display helpers: TruncateID, Ellipsis, strconv.Quote. */
 import { isWide } from './displayWidth.js';
+import { goQuote } from '../../engine/index.js';
 
 export function truncateId(id: string): string {
   const hex = id.startsWith('sha256:') ? id.slice(7) : id;
@@ -28,20 +29,8 @@ export function ellipsis(text: string, max: number): string {
   return `${chars.slice(0, keep).join('')}…`;
 }
 
-/** Go's strconv.Quote for printable text: `"` and `\` escaped, control characters as escapes. */
-export function goQuote(text: string): string {
-  let out = '"';
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    if (ch === '"' || ch === '\\') out += `\\${ch}`;
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\t') out += '\\t';
-    else if (ch === '\r') out += '\\r';
-    else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).padStart(2, '0')}`;
-    else out += ch;
-  }
-  return `${out}"`;
-}
+/** Go's strconv.Quote: one implementation, the engine's. */
+export { goQuote };
 
 /** Go's time.Time.String() for a UTC instant: `2026-01-15 10:00:00 +0000 UTC`. */
 export function goTimeString(ms: number): string {

@@ -4,29 +4,8 @@
  * and of a map (`map[80/tcp:{}]`), and time.Duration's String.
  */
 
-/** strconv.Quote for the characters a Dockerfile can hold. */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (ch === '"') out += '\\"';
-    else if (ch === '\\') out += '\\\\';
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\t') out += '\\t';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\x07') out += '\\a';
-    else if (ch === '\b') out += '\\b';
-    else if (ch === '\f') out += '\\f';
-    else if (ch === '\v') out += '\\v';
-    else if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).padStart(2, '0')}`;
-    else out += ch;
-  }
-  return out + '"';
-}
-
-export function goQuoteSlice(items: readonly string[]): string {
-  return `[${items.map(goQuote).join(' ')}]`;
-}
+// One strconv.Quote for the whole engine: the parser's is the faithful one.
+export { goQuote, goQuoteSlice } from '../../dockerfile/parser/goQuote.js';
 
 export function goSlice(items: readonly string[]): string {
   return `[${items.join(' ')}]`;
