@@ -26,15 +26,10 @@ import type { Run } from './runtime.js';
 import { parseSignal } from './signals.js';
 import { preflight } from './preflight.js';
 import { checkContainerInvariants, containersFromSnapshot, containersToSnapshot } from './snapshot.js';
-import type { Attacher } from './stdio.js';
+import { feedInput, openAttachSession, type Client } from './attachSession.js';
 import { ImageLookups, summarize } from './summary.js';
 import { mountEtcFiles } from './etcFiles.js';
 import { execInContainer } from './exec.js';
-
-interface Client extends Attacher {
-  readonly stdin: boolean;
-  finish(code: number | null): void;
-}
 
 /** Lets pending promise jobs run (a signal's handler may end the process synchronously or a tick later). */
 async function settle(): Promise<void> {
@@ -145,7 +140,7 @@ export class ContainerService implements ContainersApi, ContainerStore, Snapshot
       throw new EngineError(failure.message, 'startFailed', failure.exitCode);
     }
     const run = createRun(c, this.ctx.clock, this.clients.get(c.id) ?? new Set());
-    for (const chunk of this.pendingStdin.get(c.id) ?? []) this.input(run, chunk);
+    for (const chunk of this.pendingStdin.get(c.id) ?? []) feedInput(run, chunk);
     this.pendingStdin.delete(c.id);
     this.runs.set(c.id, run);
     c.ipAddress = this.freeAddress();
@@ -296,52 +291,17 @@ export class ContainerService implements ContainersApi, ContainerStore, Snapshot
 
   // ------------------------------------------------------------ attach
 
-  private input(run: Run, chunk: string | null): void {
-    if (chunk === null) run.stdin.close();
-    else if (run.pty) run.pty.input(chunk);
-    else run.stdin.push(chunk);
-  }
-
   attach(idOrName: string, options: AttachOptions): AttachSession {
-    const c = this.get(idOrName);
-    let resolveDone!: (code: number | null) => void;
-    const done = new Promise<number | null>((resolve) => (resolveDone = resolve));
-    let open = true;
-    const client: Client = {
-      stdin: options.stdin,
-      stdout: options.stdout,
-      stderr: options.stderr,
-      finish: (code) => {
-        if (!open) return;
-        open = false;
-        resolveDone(code);
+    return openAttachSession(
+      {
+        runs: this.runs,
+        clients: this.clients,
+        pendingStdin: this.pendingStdin,
+        emit: (action, id) => this.emit(action, id),
       },
-    };
-    const set = this.clients.get(c.id) ?? new Set<Client>();
-    set.add(client);
-    this.clients.set(c.id, set);
-    this.runs.get(c.id)?.hub.attachers.add(client);
-    this.emit('attach', c.id);
-    // The client resizes the TTY as it attaches, so a shell at its prompt redraws it.
-    if (c.config.tty) this.runs.get(c.id)?.signals.emit('SIGWINCH');
-    const send = (chunk: string | null): void => {
-      if (!open || !options.stdin || !c.config.openStdin) return;
-      const run = this.runs.get(c.id);
-      if (run) this.input(run, chunk);
-      else this.pendingStdin.set(c.id, [...(this.pendingStdin.get(c.id) ?? []), chunk]);
-    };
-    return {
-      write: (data) => send(data),
-      closeStdin: () => send(null),
-      detach: () => {
-        if (!open) return;
-        this.clients.get(c.id)?.delete(client);
-        this.runs.get(c.id)?.hub.attachers.delete(client);
-        this.emit('detach', c.id);
-        client.finish(null);
-      },
-      done,
-    };
+      this.get(idOrName),
+      options,
+    );
   }
 
   // ------------------------------------------------------------ queries
