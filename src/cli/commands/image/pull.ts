@@ -1,7 +1,5 @@
 import type { CommandSpec } from '../../argv/spec.js';
-import { StatusError } from '../../argv/status.js';
-import { isEngineError } from '../../../engine/index.js';
-import { parseReference } from '../../engineHelpers.js';
+import { referenceArgument } from '../shared/refs.js';
 import { pullWithProgress } from '../shared/pull.js';
 
 export const pullCommand: CommandSpec = {
@@ -17,15 +15,8 @@ export const pullCommand: CommandSpec = {
   ],
   async run({ flags, args }, ctx) {
     const ref = args[0];
-    let parsed;
-    try {
-      parsed = parseReference(ref);
-    } catch (error) {
-      if (isEngineError(error)) throw new StatusError(error.message, 1);
-      throw error;
-    }
     const quiet = flags.bool('quiet');
-    if (!quiet && parsed.tag === undefined && parsed.digest === undefined) ctx.stdout.write('Using default tag: latest\n');
+    referenceArgument(ref, ctx.stdout, quiet);
     const result = await pullWithProgress(ref, ctx, ctx.stdout, ctx.terminal, quiet);
     ctx.stdout.write(`${result.canonical}\n`);
     return 0;

@@ -1,7 +1,7 @@
 import type { CommandSpec } from '../../argv/spec.js';
 import { StatusError } from '../../argv/status.js';
 import { isEngineError } from '../../../engine/index.js';
-import { parseReference } from '../../engineHelpers.js';
+import { referenceArgument } from '../shared/refs.js';
 import { ProgressPrinter } from '../shared/progress.js';
 
 export const pushCommand: CommandSpec = {
@@ -22,15 +22,8 @@ export const pushCommand: CommandSpec = {
   ],
   async run({ flags, args }, ctx) {
     const ref = args[0];
-    let parsed;
-    try {
-      parsed = parseReference(ref);
-    } catch (error) {
-      if (isEngineError(error)) throw new StatusError(error.message, 1);
-      throw error;
-    }
     const quiet = flags.bool('quiet');
-    if (!quiet && parsed.tag === undefined && parsed.digest === undefined) ctx.stdout.write('Using default tag: latest\n');
+    const parsed = referenceArgument(ref, ctx.stdout, quiet);
     const printer = new ProgressPrinter(ctx.stdout, ctx.terminal);
     let headerDone = false;
     const header = (): void => {
