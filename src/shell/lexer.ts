@@ -9,21 +9,9 @@ import { ShellSyntaxError } from './errors.js';
 import { decodeEscape } from './escapes.js';
 import { LiteralBuffer } from './literal.js';
 import { parseHeredocBody, parseLooseWord } from './loose.js';
+import type { RawToken, Token } from './tokens.js';
 
-/** Source offsets of a token, for the text of background jobs (`[1]+  Done  sleep 1`). */
-export interface Span {
-  readonly start: number;
-  readonly end: number;
-}
-
-export type Token = Span & RawToken;
-
-type RawToken =
-  | { readonly type: 'word'; readonly word: Word; readonly line: number }
-  | { readonly type: 'op'; readonly op: string; readonly line: number }
-  | { readonly type: 'redir'; readonly op: RedirOp; readonly fd: number; readonly line: number }
-  | { readonly type: 'newline'; readonly line: number }
-  | { readonly type: 'eof'; readonly line: number };
+export type { Span, Token } from './tokens.js';
 
 /** Parses a nested script and reports where it stopped; injected by the parser to avoid an import cycle. */
 export type SubParse = (lexer: Lexer, untilParen: boolean) => Script;
