@@ -3,6 +3,7 @@
  * clone-safe data: comlink drops the fields of thrown errors, so expected
  * failures travel as `Result` values instead of exceptions.
  */
+import type { LessonApi } from './lessonProtocol.js';
 
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
 
@@ -98,7 +99,8 @@ export interface PreviewResponse {
   readonly body: string;
 }
 
-export type ChangeKind = 'engine' | 'workspace' | 'storage';
+/** `lesson`: the current lesson's evaluation, progress or space changed (pull `currentLesson()` and `listLessons()`). */
+export type ChangeKind = 'engine' | 'workspace' | 'storage' | 'lesson';
 
 export interface BootInfo {
   /** State came back from storage. */
@@ -108,7 +110,7 @@ export interface BootInfo {
 }
 
 /** The worker's surface, as the UI sees it through comlink. */
-export interface WorkerApi {
+export interface WorkerApi extends LessonApi {
   boot(): Promise<BootInfo>;
   /** Answers at once: the page's heartbeat. */
   ping(): Promise<number>;
