@@ -7,3 +7,4 @@ export { CheckSchema, describeCheck, evaluateCheck, PREDICATE_KINDS, type Check,
 export { loadLesson, lessonFolders, type Lesson, type LoadResult } from './lesson.js';
 export { evaluateLesson, type LessonEvaluation, type TaskEvaluation, type TaskStatus, type EvaluateOptions } from './evaluate.js';
 export { runnableCommands, type RunnableCommand } from './runnable.js';
+export { taskMarkers, taskMarkerErrors, TASK_MARKER, type TaskMarker } from './taskMarkers.js';

@@ -4,6 +4,7 @@
  */
 import { splitFrontmatter } from './frontmatter.js';
 import { LessonFrontmatterSchema, type LessonFrontmatter } from './schema.js';
+import { taskMarkerErrors } from './taskMarkers.js';
 
 export interface Lesson {
   /** The folder path relative to the lessons root, e.g. `01-containers-vs-images` or `part-1/03-build`. */
@@ -43,6 +44,8 @@ export function loadLesson(id: string, tree: Readonly<Record<string, string>>): 
     const more = parsed.error.issues.length > 1 ? ` (+${parsed.error.issues.length - 1} more)` : '';
     return { ok: false, error: `frontmatter: ${where}${issue.message}${more}` };
   }
+  const markers = taskMarkerErrors(split.body, parsed.data.tasks.map((t) => t.id), split.bodyLine);
+  if (markers.length > 0) return { ok: false, error: `content.md ${markers[0]}${markers.length > 1 ? ` (+${markers.length - 1} more)` : ''}` };
   return { ok: true, lesson: { id, meta: parsed.data, body: split.body, files: under(tree, '_files'), solutionFiles: under(tree, '_solution') } };
 }
 

@@ -6,6 +6,7 @@
  *     the `$ ` is not part of the command.
  * Plain `` `docker …` `` inline code is just text (it may hold placeholders).
  */
+import { forEachMarkdownLine, type FenceInfo } from './markdownLines.js';
 
 export interface RunnableCommand {
   readonly command: string;
@@ -13,26 +14,18 @@ export interface RunnableCommand {
   readonly line: number;
 }
 
-const OPEN_FENCE = /^(\s*)(`{3,}|~{3,})\s*(\S*)\s*(.*)$/;
+export function isRunnableFence(fence: FenceInfo): boolean {
+  return (fence.lang === 'sh' || fence.lang === 'bash' || fence.lang === 'shell') && fence.meta.includes('run');
+}
 
 export function runnableCommands(markdown: string): RunnableCommand[] {
   const out: RunnableCommand[] = [];
-  const lines = markdown.split(/\r?\n/);
-  let fence: { marker: string; runnable: boolean } | undefined;
-  lines.forEach((text, i) => {
+  forEachMarkdownLine(markdown, (text, line, fence) => {
     if (fence) {
-      if (text.trim().startsWith(fence.marker) && text.trim().replace(/[`~]/g, '') === '') fence = undefined;
-      else if (fence.runnable && text.trim() !== '') out.push({ command: text.trim(), line: i + 1 });
+      if (isRunnableFence(fence) && text.trim() !== '') out.push({ command: text.trim(), line });
       return;
     }
-    const open = OPEN_FENCE.exec(text);
-    if (open) {
-      const lang = open[3].toLowerCase();
-      const meta = open[4].split(/\s+/);
-      fence = { marker: open[2], runnable: (lang === 'sh' || lang === 'bash' || lang === 'shell') && meta.includes('run') };
-      return;
-    }
-    for (const match of text.matchAll(/(`+)\$ ([^`]+?)\1/g)) out.push({ command: match[2].trim(), line: i + 1 });
+    for (const match of text.matchAll(/(`+)\$ ([^`]+?)\1/g)) out.push({ command: match[2].trim(), line });
   });
   return out;
 }
