@@ -8,6 +8,7 @@ import { IdbStateStore } from './idbStore.js';
 import { SlipwayHost, type StateStore } from './SlipwayHost.js';
 import type { WorkerApi } from './protocol.js';
 import { seedWorkspace } from './seed.js';
+import './runtimeAssets.js';
 
 function openStore(): StateStore {
   try {

@@ -21,10 +21,28 @@ function loadPackage(): Promise<QuickJSPackage> {
   return pkg;
 }
 
+/** Where a host's bundle emitted each quickjs-emscripten variant's wasm; unset, the package finds its own file. */
+export interface QuickJSWasmUrls {
+  readonly sync?: string;
+  readonly asyncify?: string;
+}
+
+let hostWasm: QuickJSWasmUrls = {};
+
+/**
+ * Set once by a bundled host (the browser worker) before the first run, so
+ * the wasm comes from the address the bundler gave it rather than from a path
+ * the package guesses relative to a chunk that may have moved.
+ */
+export function setQuickJSWasmUrls(urls: QuickJSWasmUrls): void {
+  hostWasm = urls;
+}
+
 /** A fresh QuickJS wasm instance (about 75 ms in Node). */
 export async function loadQuickJS(): Promise<QuickJSWASMModule> {
   const m = await loadPackage();
-  return m.newQuickJSWASMModule(m.RELEASE_SYNC);
+  const variant = hostWasm.sync === undefined ? m.RELEASE_SYNC : m.newVariant(m.RELEASE_SYNC, { wasmLocation: hostWasm.sync });
+  return m.newQuickJSWASMModule(variant);
 }
 
 /** Bytes of wasm linear memory the instance has grown to (the process's resident heap). */

@@ -17,11 +17,22 @@ export type MicroPythonLoader = (options: MicroPythonOptions) => Promise<MicroPy
 
 type Pkg = typeof import('@micropython/micropython-webassembly-pyscript');
 let pkg: Promise<Pkg> | undefined;
+let hostWasmUrl: string | undefined;
+
+/**
+ * Where the host's bundle put `micropython.wasm`. In a bundled worker the
+ * package would look beside the worker script, where no such file exists, so
+ * the worker names the emitted asset once at start-up (Node needs nothing).
+ */
+export function setMicroPythonWasmUrl(url: string): void {
+  hostWasmUrl = url;
+}
 
 /**
  * Imports the package once. Without `url` the package finds `micropython.wasm`
  * beside its own module: from node_modules in Node, and wherever the bundler
- * emitted it in a browser (a host that bundles differently passes `url`).
+ * emitted it in a browser (a host that bundles differently passes `url`, or
+ * sets it once with `setMicroPythonWasmUrl`).
  */
 export function defaultLoader(url?: string): MicroPythonLoader {
   return async (options) => {
@@ -30,7 +41,8 @@ export function defaultLoader(url?: string): MicroPythonLoader {
       throw error;
     });
     const m = await pkg;
-    return m.loadMicroPython(url === undefined ? options : { ...options, url });
+    const wasm = url ?? hostWasmUrl;
+    return m.loadMicroPython(wasm === undefined ? options : { ...options, url: wasm });
   };
 }
 
