@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { contentSecurityPolicy } from './config/csp.js';
 
 function listFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -30,7 +31,8 @@ function serviceWorker(): Plugin {
     closeBundle() {
       const files = listFiles(outDir)
         .map((file) => relative(outDir, file).split('\\').join('/'))
-        .filter((file) => file !== 'sw.js')
+        // `_headers` is read by the static host, never served: precaching its 404 would fail the install.
+        .filter((file) => file !== 'sw.js' && file !== '_headers')
         .sort();
       const hash = createHash('sha256');
       for (const file of files) hash.update(file).update(readFileSync(join(outDir, file)));
@@ -43,7 +45,7 @@ function serviceWorker(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), serviceWorker()],
+  plugins: [react(), serviceWorker(), contentSecurityPolicy()],
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
   optimizeDeps: { include: ['comlink', 'idb-keyval'] },
