@@ -48,6 +48,12 @@ export interface ImageRecord {
 /** What the images domain offers the other domains. */
 export interface ImageStore {
   record(id: string): ImageRecord | undefined;
+  /**
+   * An image's layers, by full ID. Also answers for an image force-deleted
+   * while a stopped container used it: its record is gone, but the
+   * container still holds its layers (`docker rmi -f` in the classic store).
+   */
+  layersOf(imageId: string): readonly Layer[] | undefined;
   /** Name, name:tag, full or unique short ID. */
   find(ref: string): ImageRecord | undefined;
   /** Stores (or reuses) a layer; identical content gives the same diffId and the same object. */

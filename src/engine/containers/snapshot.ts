@@ -119,7 +119,8 @@ function applyChange(fs: WritableRootfs, e: StoredEntry): void {
 export function containersFromSnapshot(data: unknown, ctx: EngineContext): ContainerRecord[] {
   const stored = (data as { containers?: StoredContainer[] } | undefined)?.containers ?? [];
   return stored.map((s) => {
-    const fs = ctx.images.rootfs(ctx.images.record(s.imageId)?.layers ?? []);
+    // The image may be force-deleted and only held for this container: its layers are still the base.
+    const fs = ctx.images.rootfs(ctx.images.layersOf(s.imageId) ?? []);
     for (const change of s.changes) applyChange(fs, change);
     const state: ContainerStateRecord = s.state.status === 'running' ? { ...s.state, status: 'exited', pid: 0 } : { ...s.state };
     return { ...s, args: [...s.args], state, logs: [...s.logs], fs, bindings: [] as ActiveBinding[], ipAddress: '' };
@@ -135,7 +136,9 @@ export function checkContainerInvariants(
   const problems: string[] = [];
   const names = new Map<string, string>();
   for (const c of records) {
-    if (!ctx.images.record(c.imageId)) problems.push(`container ${c.name} (${c.id.slice(0, 12)}) uses image ${c.imageId}, which does not exist`);
+    // `rmi -f` may delete the image record of a stopped container's image (moby's classic store does);
+    // the container then keeps its layers, so only an image with neither is missing.
+    if (!ctx.images.layersOf(c.imageId)) problems.push(`container ${c.name} (${c.id.slice(0, 12)}) uses image ${c.imageId}, which does not exist`);
     const other = names.get(c.name);
     if (other) problems.push(`container name ${c.name} is used by both ${other.slice(0, 12)} and ${c.id.slice(0, 12)}`);
     names.set(c.name, c.id);

@@ -22,7 +22,7 @@ export class ImageLookups {
   size(imageId: string): number {
     let size = this.sizes.get(imageId);
     if (size === undefined) {
-      size = (this.ctx.images.record(imageId)?.layers ?? []).reduce((n, l) => n + l.size, 0);
+      size = (this.ctx.images.layersOf(imageId) ?? []).reduce((n, l) => n + l.size, 0);
       this.sizes.set(imageId, size);
     }
     return size;

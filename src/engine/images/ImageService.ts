@@ -93,6 +93,10 @@ export class ImageService implements ImagesApi, ImageStore, SnapshotPart {
     return this.table.find(ref);
   }
 
+  layersOf(imageId: string): readonly Layer[] | undefined {
+    return this.table.images.get(imageId)?.layers ?? this.table.held.get(imageId);
+  }
+
   createLayer(entries: ReadonlyMap<string, LayerEntry>, declaredSize?: number): Layer {
     return this.table.layers.create(entries, declaredSize);
   }

@@ -30,6 +30,10 @@ export class FakeImages implements ImageStore {
     return this.images.get(id);
   }
 
+  layersOf(imageId: string): readonly Layer[] | undefined {
+    return this.images.get(imageId)?.layers;
+  }
+
   find(ref: string): ImageRecord | undefined {
     const withTag = ref.slice(ref.lastIndexOf('/') + 1).includes(':') ? ref : `${ref}:latest`;
     const id = this.tags.get(withTag) ?? [...this.images.keys()].find((k) => k === ref || k.slice(7).startsWith(ref));

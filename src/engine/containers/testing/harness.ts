@@ -33,6 +33,9 @@ class FakeImages implements ImageStore {
   record(id: string): ImageRecord | undefined {
     return this.images.get(id);
   }
+  layersOf(imageId: string): readonly Layer[] | undefined {
+    return this.images.get(imageId)?.layers;
+  }
   find(ref: string): ImageRecord | undefined {
     const tagged = ref.includes(':') ? ref : `${ref}:latest`;
     return [...this.images.values()].find((i) => i.tags.includes(tagged) || i.id === ref || i.id.slice(7).startsWith(ref));
