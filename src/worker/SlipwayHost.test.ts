@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { SeededIds, VirtualClock } from '../os/testing/virtualClock.js';
 import type { ChangeKind, SessionStatus } from './protocol.js';
-import { SlipwayHost, type SavedState, type StateStore } from './SlipwayHost.js';
+import { SlipwayHost, type SavedState, type SavedStateV1, type StateStore } from './SlipwayHost.js';
 
 class MemoryStore implements StateStore {
-  saved: SavedState | undefined;
+  saved: SavedState | SavedStateV1 | undefined;
   saves = 0;
-  async load(): Promise<SavedState | undefined> {
+  async load(): Promise<SavedState | SavedStateV1 | undefined> {
     return this.saved;
   }
   async save(state: SavedState): Promise<void> {
@@ -118,7 +118,7 @@ describe('SlipwayHost', () => {
     const screen = await open(host, 't1');
     await run(host, 't1', screen, 'echo kept > kept.txt');
     await run(host, 't1', screen, 'docker run -d --name web nginx');
-    await until(() => store.saved !== undefined && (store.saved.history as string[]).length === 2, 'a save');
+    await until(() => store.saved?.version === 2 && store.saved.spaces['sandbox'].history.length === 2, 'a save');
 
     const next = makeHost(store);
     expect(await next.boot()).toEqual({ restored: true, storageProblem: undefined });

@@ -54,6 +54,18 @@ const api: WorkerApi = {
   storageProblem: () => host.storageProblem(),
   preview: (port, path) => host.preview(port, path),
   resetEverything: () => host.resetEverything(),
+  listLessons: () => host.listLessons(),
+  currentLesson: () => host.currentLesson(),
+  openLesson: (id) => host.openLesson(id),
+  resetLesson: () => host.resetLesson(),
+  showHint: (taskId) => host.showHint(taskId),
+  answerQuiz: (quizId, choices) => host.answerQuiz(quizId, choices),
+  solution: () => host.solution(),
+  applySolutionFiles: () => host.applySolutionFiles(),
+  undoInfo: () => host.undoInfo(),
+  undo: () => host.undo(),
+  exportProgress: () => host.exportProgress(),
+  importProgress: (json) => host.importProgress(json),
 };
 
 Comlink.expose(api);

@@ -144,7 +144,11 @@ export class CommandLog {
   private typed = '';
   private readonly unsubscribe: () => void;
 
-  constructor(private readonly session: TerminalSession) {
+  constructor(
+    private readonly session: TerminalSession,
+    /** The worker hears each command start (to snapshot the engine for undo) and end. */
+    private readonly hooks: { onStart?(line: string): void; onEnd?(fact: CommandFact): void } = {},
+  ) {
     this.lastState = session.state;
     this.historyLength = session.history().length;
     this.unsubscribe = session.onStateChange((state) => this.onState(state));
@@ -163,8 +167,13 @@ export class CommandLog {
       this.pending = history.length > this.historyLength ? (history.at(-1) ?? '') : (lines.at(-1) ?? history.at(-1) ?? '');
       this.historyLength = history.length;
       this.typed = '';
+      this.hooks.onStart?.(this.pending);
     } else if (state === 'prompt' || state === 'exited') {
-      if (this.pending !== undefined) this.entries.push({ line: this.pending, exitCode: this.session.lastStatus });
+      if (this.pending !== undefined) {
+        const fact = { line: this.pending, exitCode: this.session.lastStatus };
+        this.entries.push(fact);
+        this.hooks.onEnd?.(fact);
+      }
       this.pending = undefined;
       this.typed = '';
     }

@@ -45,19 +45,25 @@ export class BuildContext {
     }
     const ignore = new IgnoreMatcher(ignoreText);
     const entries = new Map<string, ContextEntry>();
-    const visit = (abs: string, rel: string): void => {
+    // `pending`: excluded directories above the current one; like fsutil's walker, they are sent
+    // after all when something below them is re-included, so the file has its parents.
+    const visit = (abs: string, rel: string, pending: readonly ContextEntry[]): void => {
       for (const name of fs.readdir(abs)) {
         const path = abs === '/' ? `/${name}` : `${abs}/${name}`;
         const childRel = rel === '' ? name : `${rel}/${name}`;
         const st = fs.lstat(path);
         if (!st) continue;
+        const entry: ContextEntry = { rel: childRel, path, kind: st.kind, mode: st.mode, size: st.size };
         const excluded = ignore.excludes(childRel);
-        if (!excluded) entries.set(childRel, { rel: childRel, path, kind: st.kind, mode: st.mode, size: st.size });
+        if (!excluded) {
+          for (const parent of pending) entries.set(parent.rel, parent);
+          entries.set(childRel, entry);
+        }
         // An excluded directory is still walked when an exception might re-include something below it.
-        if (st.kind === 'dir' && (!excluded || ignore.hasExceptions)) visit(path, childRel);
+        if (st.kind === 'dir' && (!excluded || ignore.hasExceptions)) visit(path, childRel, excluded ? [...pending.filter((p) => !entries.has(p.rel)), entry] : []);
       }
     };
-    visit(dir, '');
+    visit(dir, '', []);
     return { context: new BuildContext(fs, dir, entries, ignore), ignoreFileSize: new TextEncoder().encode(ignoreText).length };
   }
 

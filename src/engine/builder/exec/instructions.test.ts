@@ -166,6 +166,15 @@ describe('context and ownership', () => {
     expect(fs.stat('/app/public.txt')?.kind).toBe('file');
   });
 
+  it('a file re-included under an excluded directory is copied with its directory (fuzz)', async () => {
+    const h = harness({ Dockerfile: 'FROM node\nCOPY . /ctx\n', '.dockerignore': 'dir\n!dir/b.txt\n', 'dir/a.txt': 'a', 'dir/b.txt': 'b' });
+    const { imageId } = await h.build();
+    const fs = h.images.rootfs(h.images.record(imageId)!.layers);
+    expect(fs.stat('/ctx/dir')?.kind).toBe('dir');
+    expect(new TextDecoder().decode(fs.readFile('/ctx/dir/b.txt'))).toBe('b');
+    expect(fs.stat('/ctx/dir/a.txt')).toBeNull();
+  });
+
   it('WORKDIR after USER creates the directory owned by that user', async () => {
     const h = harness({ Dockerfile: 'FROM node\nUSER node\nWORKDIR /home/node/app\n' });
     const { imageId } = await h.build();
