@@ -20,6 +20,12 @@ export class History {
     if (this.items.length > this.cap) this.items.splice(0, this.items.length - this.cap);
   }
 
+  /** Swaps in another list (a terminal that follows a switch to another lesson space). */
+  replace(entries: readonly string[]): void {
+    this.items.length = 0;
+    for (const entry of entries) this.add(entry);
+  }
+
   get length(): number {
     return this.items.length;
   }

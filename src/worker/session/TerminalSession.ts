@@ -153,6 +153,16 @@ export class TerminalSession {
     return this.editor.history.entries();
   }
 
+  /**
+   * Follows a switch of space (sandbox ↔ lesson): the history becomes that
+   * space's, and an idle terminal shows a fresh prompt so arrow keys start
+   * from the new history's end.
+   */
+  switchHistory(entries: readonly string[]): void {
+    this.editor.history.replace(entries);
+    if (this.isIdle()) this.showPrompt();
+  }
+
   /** Resolves when the current foreground job (if any) has finished. */
   whenJobDone(): Promise<void> {
     return this.jobDone;

@@ -1,0 +1,65 @@
+/**
+ * Turns a lesson, its evaluation and the student's progress into the plain
+ * views the UI renders (lessonProtocol.ts).
+ */
+import type { Lesson, LessonEvaluation } from '../../lessons/index.js';
+import type { LessonSummary, LessonView, QuizView, TaskView } from '../lessonProtocol.js';
+import type { CatalogueEntry } from './catalogue.js';
+import type { LessonProgress } from './saved.js';
+
+type Quiz = Lesson['meta']['quiz'][number];
+
+/** Whether the chosen option indexes are exactly the right ones. */
+export function quizCorrect(quiz: Quiz, choices: readonly number[]): boolean {
+  const right = quiz.options.flatMap((option, index) => (option.correct ? [index] : []));
+  const chosen = [...new Set(choices)].sort((a, b) => a - b);
+  return chosen.length === right.length && chosen.every((choice, i) => choice === right[i]);
+}
+
+function quizView(quiz: Quiz, answer: readonly number[] | undefined): QuizView {
+  const base = { id: quiz.id, question: quiz.question, type: quiz.type, options: quiz.options.map((option) => ({ text: option.text })) };
+  if (!answer) return base;
+  return { ...base, answer: [...answer], correct: quizCorrect(quiz, answer), ...(quiz.explanation !== undefined ? { explanation: quiz.explanation } : {}) };
+}
+
+export function lessonView(lesson: Lesson, evaluation: LessonEvaluation, progress: LessonProgress, neighbours: { previous?: string; next?: string }): LessonView {
+  const tasks = lesson.meta.tasks.map((task, i): TaskView => {
+    const result = evaluation.tasks[i];
+    const graded = task.hints.filter((hint) => hint.when === undefined).map((hint) => hint.text);
+    const shown = Math.min(progress.hintsShown[task.id] ?? 0, graded.length);
+    // evaluateLesson offers a state-tied hint (no level) ahead of the next graded one.
+    const stateHint = result.nextHint && result.nextHint.level === undefined ? result.nextHint.text : undefined;
+    return {
+      id: task.id,
+      title: task.title,
+      status: result.status,
+      checks: result.checks,
+      ...(result.why !== undefined ? { why: result.why } : {}),
+      ...(result.waitingFor ? { waitingFor: [...result.waitingFor] } : {}),
+      hintsShown: graded.slice(0, shown),
+      moreHints: shown < graded.length,
+      ...(stateHint !== undefined ? { stateHint } : {}),
+    };
+  });
+  return {
+    id: lesson.id,
+    title: lesson.meta.title,
+    summary: lesson.meta.summary,
+    version: lesson.meta.version,
+    markdown: lesson.body,
+    tasks,
+    quiz: lesson.meta.quiz.map((quiz) => quizView(quiz, progress.quiz[quiz.id])),
+    passed: evaluation.passed,
+    total: evaluation.total,
+    complete: progress.complete || evaluation.complete,
+    ...neighbours,
+  };
+}
+
+export function lessonSummary(entry: CatalogueEntry, progress: LessonProgress | undefined): LessonSummary {
+  if (!entry.lesson) return { id: entry.id, title: entry.id, summary: '', version: 0, passed: 0, total: 0, complete: false, error: entry.error };
+  const { meta } = entry.lesson;
+  const current = progress && progress.version === meta.version ? progress : undefined;
+  const passed = current ? meta.tasks.filter((task) => current.passed.includes(task.id)).length : 0;
+  return { id: entry.id, title: meta.title, summary: meta.summary, version: meta.version, passed, total: meta.tasks.length, complete: current?.complete ?? false };
+}
