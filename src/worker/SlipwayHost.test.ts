@@ -107,9 +107,9 @@ describe('SlipwayHost', () => {
     expect(view.containers.map((c) => [c.name, c.state, c.publishedPorts])).toEqual([['web', 'running', [8080]]]);
     expect(view.images.map((i) => i.tags)).toEqual([['nginx:latest']]);
     expect(view.images[0].layers.filter((l) => !l.empty).length).toBeGreaterThan(0);
-    const page = await host.preview(8080, '/');
+    const page = await host.preview(8080, { method: 'GET', path: '/' });
     expect(page.ok && page.value.body).toContain('Welcome to nginx!');
-    expect(await host.preview(9999, '/')).toEqual({ ok: false, error: 'Failed to connect to localhost port 9999: Connection refused' });
+    expect(await host.preview(9999, { method: 'GET', path: '/' })).toEqual({ ok: false, error: 'Failed to connect to localhost port 9999: Connection refused' });
   });
 
   it('saves after a command and restores files, images, containers and history on the next boot', async () => {

@@ -93,9 +93,24 @@ export interface EngineView {
   readonly lastBuild?: BuildView;
 }
 
+/** A request of the preview pane, as a browser would send it to `http://localhost:<port>`. */
+export interface PreviewRequest {
+  readonly method: string;
+  /** Path plus query string, e.g. `/goals?x=1`. */
+  readonly path: string;
+  readonly headers?: Readonly<Record<string, string>>;
+  /** e.g. a form's `application/x-www-form-urlencoded` fields. */
+  readonly body?: string;
+}
+
 export interface PreviewResponse {
   readonly status: number;
+  readonly statusText: string;
   readonly contentType: string;
+  /** Header names in lower case (`location` for redirects). */
+  readonly headers: Readonly<Record<string, string>>;
+  /** Text bodies as they are; binary ones (images) as base64. */
+  readonly encoding: 'text' | 'base64';
   readonly body: string;
 }
 
@@ -131,6 +146,6 @@ export interface WorkerApi extends LessonApi {
   watch(onChange: (what: ChangeKind) => void): Promise<void>;
   /** Why state is not being saved, when it is not. */
   storageProblem(): Promise<string | undefined>;
-  preview(port: number, path: string): Promise<Result<PreviewResponse>>;
+  preview(port: number, request: PreviewRequest): Promise<Result<PreviewResponse>>;
   resetEverything(): Promise<void>;
 }
