@@ -5,10 +5,15 @@
  */
 import type { Clock, IdSource } from '../os/clock.js';
 import { MemFs } from '../os/memfs.js';
-import { Engine, type EngineSnapshot } from '../engine/index.js';
+import { Engine } from '../engine/index.js';
 import { dockerCompletions } from '../cli/index.js';
 import { DEFAULT_CWD, TerminalSession } from './session/TerminalSession.js';
 import { createDefaultShell } from './session/shellFactory.js';
+import { CommandLog } from './session/lessonState.js';
+import type { WorldTime } from './session/lessonsCheck.js';
+import { LessonHost } from './lessons/LessonHost.js';
+import { migrateSavedState, type SavedState, type StateStore } from './lessons/saved.js';
+import { followEngine } from './lessons/spaces.js';
 import { dockerfileMarkers } from './dockerfileMarkers.js';
 import { engineView } from './engineView.js';
 import { previewRequest } from './preview.js';
@@ -16,20 +21,8 @@ import { SessionHub, type Defer } from './sessionHub.js';
 import { Workspace } from './workspace.js';
 import type { BootInfo, ChangeKind, EditorMarker, EngineView, PreviewRequest, PreviewResponse, Result, SessionCallbacks, WorkerApi, WorkspaceListing } from './protocol.js';
 
-/** What survives a reload. */
-export interface SavedState {
-  readonly version: 1;
-  readonly files: Readonly<Record<string, string>>;
-  readonly dirs: readonly string[];
-  readonly engine?: EngineSnapshot;
-  readonly history: readonly string[];
-}
-
-export interface StateStore {
-  load(): Promise<SavedState | undefined>;
-  save(state: SavedState): Promise<void>;
-  clear(): Promise<void>;
-}
+/** What survives a reload (lessons/saved.ts: spaces and lesson progress). */
+export type { SavedState, SavedStateV1, StateStore } from './lessons/saved.js';
 
 export interface HostOptions {
   readonly clock: Clock;
@@ -41,6 +34,10 @@ export interface HostOptions {
   readonly store?: StateStore;
   /** The files a fresh workspace starts with. */
   readonly seed?: () => Readonly<Record<string, string>>;
+  /** Time for a lesson's headless setup (default: the host clock, settling a task at a time). */
+  readonly setupTime?: () => WorldTime;
+  /** The lessons tree (default: the lessons bundled into the app). */
+  readonly lessons?: () => Promise<Readonly<Record<string, string>>>;
 }
 
 const SAVE_DELAY_MS = 300;
@@ -58,14 +55,53 @@ export class SlipwayHost implements WorkerApi {
   private history: readonly string[] = [];
   private booted: Promise<BootInfo> | undefined;
   private storageIssue: string | undefined;
+  private readonly logs = new Map<string, CommandLog>();
+  /** What terminals hold: it follows the active space's engine. */
+  private readonly liveEngine = followEngine(() => this.engine);
+  private readonly lessons: LessonHost;
 
   constructor(private readonly options: HostOptions) {
     this.engine = new Engine({ clock: options.clock, ids: options.ids });
     this.fs = new MemFs({ now: () => options.clock.now(), uid: 1000, gid: 1000 });
     this.workspace = new Workspace(this.fs, DEFAULT_CWD);
     this.hub = new SessionHub(options.defer);
+    this.lessons = new LessonHost(
+      {
+        clock: options.clock,
+        ids: options.ids,
+        workspace: this.workspace,
+        defer: options.defer,
+        seed: () => options.seed?.() ?? {},
+        useEngine: (engine) => this.useEngine(engine),
+        sessions: () => this.hub.sessions(),
+        history: () => this.history,
+        setHistory: (history) => {
+          this.history = history;
+          for (const session of this.hub.sessions()) session.switchHistory(history);
+        },
+        notify: (what) => this.notify(what),
+        scheduleSave: () => this.scheduleSave(),
+        setupTime: options.setupTime ?? (() => ({ clock: options.clock, ids: options.ids, advance: () => undefined, settle: () => new Promise<void>((resolve) => options.defer(resolve)) })),
+        lessonTree: options.lessons,
+      },
+      this.engine,
+    );
     this.listenToEngine();
   }
+
+  // The lesson half of the API (lessons/LessonHost.ts), each after boot.
+  readonly listLessons = this.afterBoot(() => this.lessons.listLessons());
+  readonly currentLesson = this.afterBoot(() => this.lessons.currentLesson());
+  readonly openLesson = this.afterBoot((id: string | undefined) => this.lessons.openLesson(id));
+  readonly resetLesson = this.afterBoot(() => this.lessons.resetLesson());
+  readonly showHint = this.afterBoot((taskId: string) => this.lessons.showHint(taskId));
+  readonly answerQuiz = this.afterBoot((quizId: string, choices: readonly number[]) => this.lessons.answerQuiz(quizId, choices));
+  readonly solution = this.afterBoot(() => this.lessons.solution());
+  readonly applySolutionFiles = this.afterBoot(() => this.lessons.applySolutionFiles());
+  readonly undoInfo = this.afterBoot(() => this.lessons.undoInfo());
+  readonly undo = this.afterBoot(() => this.lessons.undo());
+  readonly exportProgress = this.afterBoot(() => this.lessons.exportProgress());
+  readonly importProgress = this.afterBoot((json: string) => this.lessons.importProgress(json));
 
   boot(): Promise<BootInfo> {
     this.booted ??= this.restore();
@@ -83,7 +119,7 @@ export class SlipwayHost implements WorkerApi {
         id,
         (write) =>
           new TerminalSession({
-            engine: this.engine,
+            engine: this.liveEngine,
             fs: this.fs,
             clock: this.options.clock,
             columns,
@@ -97,6 +133,7 @@ export class SlipwayHost implements WorkerApi {
           if (status === 'prompt' || status === 'exited') this.afterCommand(id);
         },
       );
+      this.logs.set(id, new CommandLog(session, { onStart: (line) => this.lessons.commandStarted(id, line), onEnd: (fact) => this.lessons.commandFinished(id, fact) }));
       this.hub.attach(id, callbacks);
       session.start();
       return;
@@ -107,7 +144,7 @@ export class SlipwayHost implements WorkerApi {
 
   async input(id: string, data: string): Promise<void> {
     // Not awaited: a running job would hold the call open until it ends.
-    void this.hub.get(id)?.input(data);
+    void (this.logs.get(id) ?? this.hub.get(id))?.input(data);
   }
 
   async resize(id: string, columns: number, rows: number): Promise<void> {
@@ -118,6 +155,8 @@ export class SlipwayHost implements WorkerApi {
     const session = this.hub.get(id);
     if (session && !session.isIdle()) void session.input('\x03');
     this.hub.close(id);
+    this.logs.get(id)?.dispose();
+    this.logs.delete(id);
   }
 
   async listWorkspace(): Promise<WorkspaceListing> {
@@ -184,9 +223,10 @@ export class SlipwayHost implements WorkerApi {
   async resetEverything(): Promise<void> {
     await this.options.store?.clear().catch(() => undefined);
     this.hub.clear();
-    this.unsubscribeEngine();
-    this.engine = new Engine({ clock: this.options.clock, ids: this.options.ids });
-    this.listenToEngine();
+    for (const log of this.logs.values()) log.dispose();
+    this.logs.clear();
+    this.useEngine(new Engine({ clock: this.options.clock, ids: this.options.ids }));
+    this.lessons.resetAll(this.engine);
     this.history = [];
     this.workspace.replace(this.options.seed?.() ?? {});
     this.notify('workspace');
@@ -195,35 +235,43 @@ export class SlipwayHost implements WorkerApi {
 
   /** The state as it would be saved now. */
   savedState(): SavedState {
-    const dirs = this.workspace.entries().filter((e) => e.kind === 'dir').map((e) => e.path);
-    return { version: 1, files: this.workspace.files(), dirs, engine: this.engine.system.snapshot(), history: this.history };
+    return this.lessons.savedState();
   }
 
   private async restore(): Promise<BootInfo> {
-    let saved: SavedState | undefined;
+    let saved: unknown;
     try {
       saved = await this.options.store?.load();
     } catch (error) {
       this.storageIssue = `Storage is unavailable (${error instanceof Error ? error.message : String(error)}); your work will not survive a reload.`;
     }
-    if (saved && saved.version === 1) {
-      this.workspace.replace(saved.files, saved.dirs);
-      this.history = saved.history;
-      if (saved.engine) {
-        try {
-          this.engine.system.restore(saved.engine);
-        } catch {
-          this.storageIssue = 'The saved engine state could not be restored; the engine starts empty.';
-        }
-      }
-      return { restored: true, storageProblem: this.storageIssue };
-    }
-    this.workspace.replace(this.options.seed?.() ?? {});
-    return { restored: false, storageProblem: this.storageIssue };
+    // Older formats are read as the current one (a v1 save becomes the sandbox space).
+    const state = migrateSavedState(saved);
+    const problem = await this.lessons.restore(state);
+    this.storageIssue ??= problem;
+    return { restored: state !== undefined, storageProblem: this.storageIssue };
   }
 
   private listenToEngine(): void {
-    this.unsubscribeEngine = this.engine.system.subscribe(() => this.engineChanged());
+    this.unsubscribeEngine = this.engine.system.subscribe(() => {
+      this.lessons.engineEvent();
+      this.engineChanged();
+    });
+  }
+
+  /** Swaps the engine every terminal and view uses (a reset, a switch of lesson space). */
+  private useEngine(engine: Engine): void {
+    this.unsubscribeEngine();
+    this.engine = engine;
+    this.listenToEngine();
+    this.engineChanged();
+  }
+
+  private afterBoot<A extends unknown[], R>(call: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+    return async (...args) => {
+      await this.boot();
+      return call(...args);
+    };
   }
 
   private engineChanged(): void {
@@ -245,7 +293,9 @@ export class SlipwayHost implements WorkerApi {
   }
 
   private afterEdit(result: Result<WorkspaceListing>): Result<WorkspaceListing> {
-    if (result.ok) this.scheduleSave();
+    if (!result.ok) return result;
+    this.scheduleSave();
+    this.lessons.edited();
     return result;
   }
 
