@@ -78,16 +78,22 @@ export default tseslint.config(
     [layer('ui'), layer('engine'), layer('cli'), layer('shell'), ...uiPackages.filter((p) => !p.group.includes('zustand'))],
     false,
   ),
-  rule(
-    ['src/ui/**/*.ts', 'src/ui/**/*.tsx', 'src/main.tsx'],
-    [
-      // Relative patterns: a bare `**/shell/**` would also match monaco-editor's shell grammar.
-      ...['engine', 'cli', 'shell', 'lessons', 'os'].map((name) => ({
-        group: [`../${name}/**`, `../../${name}/**`, `../../../${name}/**`, `./${name}/**`],
-        message: `The UI reaches src/${name} only through the worker.`,
-      })),
-      ...uiPackages.filter((p) => !p.group.includes('react') && !p.group.includes('@xterm/*')),
-    ],
-    false,
+  // Relative patterns: a bare `**/shell/**` would also match monaco-editor's shell grammar. `./name` is
+  // src/name only from src/main.tsx; from src/ui it is the UI's own folder (src/ui/lessons is the lesson pane).
+  ...[
+    [['src/ui/**/*.ts', 'src/ui/**/*.tsx'], ['..', '../..', '../../..']],
+    [['src/main.tsx'], ['.']],
+  ].map(([files, ups]) =>
+    rule(
+      files,
+      [
+        ...['engine', 'cli', 'shell', 'lessons', 'os'].map((name) => ({
+          group: ups.map((up) => `${up}/${name}/**`),
+          message: `The UI reaches src/${name} only through the worker.`,
+        })),
+        ...uiPackages.filter((p) => !p.group.includes('react') && !p.group.includes('@xterm/*')),
+      ],
+      false,
+    ),
   ),
 );

@@ -5,7 +5,9 @@ export type Theme = 'dark' | 'light';
 export type SideTab = 'engine' | 'preview';
 
 export interface Layout {
-  /** Share of the width for the editor column. */
+  /** Share of the window's width for the lesson pane. */
+  readonly lesson: number;
+  /** Share of the width right of the lesson pane for the editor column. */
   readonly editor: number;
   /** Share of the right column's height for the terminals. */
   readonly terminals: number;
@@ -35,7 +37,7 @@ export const createAppSlice: StateCreator<AppSlice, [], [], AppSlice> = (set) =>
   setScreenReader(screenReader) {
     set({ screenReader });
   },
-  layout: { editor: 0.45, terminals: 0.55 },
+  layout: { lesson: 0.3, editor: 0.45, terminals: 0.55 },
   setLayout(layout) {
     set((s) => ({ layout: { ...s.layout, ...layout } }));
   },

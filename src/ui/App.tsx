@@ -5,6 +5,7 @@ import { clearLayout, loadLayout, saveLayoutOnChange } from '../store/layoutStor
 import { useAppStore } from '../store/index.js';
 import { EditorArea } from './EditorArea.js';
 import { EnginePanel } from './EnginePanel.js';
+import { LessonPane } from './lessons/LessonPane.js';
 import { PreviewPane } from './PreviewPane.js';
 import { Splitter } from './Splitter.js';
 import { TerminalTabs } from './TerminalTabs.js';
@@ -56,7 +57,10 @@ export function App() {
           </button>
         </div>
       ) : null}
-      <main className="columns" style={{ gridTemplateColumns: `${layout.editor}fr auto ${1 - layout.editor}fr` }}>
+      <main className="columns" style={{ gridTemplateColumns: `${layout.lesson}fr auto ${1 - layout.lesson}fr` }}>
+        <LessonPane />
+        <Splitter direction="vertical" value={layout.lesson} onChange={(lesson) => setLayout({ lesson })} label="Resize lesson and editor" />
+        <div className="columns workbench" style={{ gridTemplateColumns: `${layout.editor}fr auto ${1 - layout.editor}fr` }}>
         <EditorArea />
         <Splitter direction="vertical" value={layout.editor} onChange={(editor) => setLayout({ editor })} label="Resize editor and terminals" />
         <div className="right" style={{ gridTemplateRows: `${layout.terminals}fr auto ${1 - layout.terminals}fr` }}>
@@ -73,6 +77,7 @@ export function App() {
             </div>
             <div className="side-body">{sideTab === 'engine' ? <EnginePanel /> : <PreviewPane />}</div>
           </section>
+        </div>
         </div>
       </main>
     </div>

@@ -3,7 +3,7 @@
  * view and the workspace listing whenever the worker says they changed.
  */
 import { useEffect } from 'react';
-import { engineWorker, onEngineRestart, startHeartbeat, watchEngine } from '../worker/client.js';
+import { engineWorker, onEngineRestart, restartMessage, startHeartbeat, watchEngine } from '../worker/client.js';
 import { useAppStore } from '../store/index.js';
 
 let started = false;
@@ -24,9 +24,10 @@ async function start(): Promise<void> {
   await watchEngine((what) => {
     if (what === 'engine') void refreshEngine();
     else if (what === 'workspace') void refreshWorkspace();
+    else if (what === 'lesson') void useAppStore.getState().refreshLessons();
     else void worker.storageProblem().then((problem) => useAppStore.getState().setBanner(problem));
   });
-  await Promise.all([refreshEngine(), refreshWorkspace()]);
+  await Promise.all([refreshEngine(), refreshWorkspace(), useAppStore.getState().refreshLessons()]);
   if (navigator.storage?.persist) void navigator.storage.persist().catch(() => false);
 }
 
@@ -37,8 +38,8 @@ export function useWorkerSync(): void {
     started = true;
     const fail = (error: unknown): void => useAppStore.getState().setBanner(`The engine failed to start: ${error instanceof Error ? error.message : String(error)}`);
     start().then(startHeartbeat, fail);
-    onEngineRestart(() => {
-      useAppStore.getState().setBanner('The engine stopped answering and was restarted from the last saved state.');
+    onEngineRestart((reason) => {
+      useAppStore.getState().setBanner(restartMessage(reason));
       start().catch(fail);
     });
   }, []);

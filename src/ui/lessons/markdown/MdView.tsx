@@ -1,57 +1,10 @@
-/**
- * Draws a sanitised markdown tree (render.ts) as React elements. Clickable
- * commands and task rows are supplied by the caller, so this stays a plain
- * mapping with no lesson logic.
- */
-import { createElement, type ReactNode } from 'react';
+/** Draws a sanitised markdown tree; see toReact.ts for the mapping. */
 import type { MdNode } from './render.js';
+import { mdToReact, type MdSlots } from './toReact.js';
 
-export interface MdSlots {
-  /** Inline `$ cmd`. */
-  command?(command: string, key: string): ReactNode;
-  /** A `sh run` block. */
-  commands?(commands: readonly string[], key: string): ReactNode;
-  /** A `[task: id]` line. */
-  task?(id: string, key: string): ReactNode;
-}
-
-const VOID = new Set(['br', 'hr']);
-const REACT_NAMES: Readonly<Record<string, string>> = { colspan: 'colSpan', rowspan: 'rowSpan' };
-const CALLOUT_LABEL: Readonly<Record<string, string>> = { tip: 'Tip', note: 'Note', careful: 'Careful' };
-
-function props(node: Extract<MdNode, { kind: 'element' }>, key: string): Record<string, string> {
-  const out: Record<string, string> = { key };
-  for (const [name, value] of Object.entries(node.attrs)) out[REACT_NAMES[name] ?? name] = value;
-  // Lesson links leave the app: a new tab that cannot reach back into this one.
-  if (node.tag === 'a') Object.assign(out, { target: '_blank', rel: 'noopener noreferrer' });
-  return out;
-}
-
-export function mdToReact(nodes: readonly MdNode[], slots: MdSlots, prefix = 'n'): ReactNode[] {
-  return nodes.map((node, i): ReactNode => {
-    const key = `${prefix}.${i}`;
-    switch (node.kind) {
-      case 'text':
-        return node.text;
-      case 'element':
-        return VOID.has(node.tag) ? createElement(node.tag, props(node, key)) : createElement(node.tag, props(node, key), ...mdToReact(node.children, slots, key));
-      case 'command':
-        return slots.command ? slots.command(node.command, key) : createElement('code', { key }, `$ ${node.command}`);
-      case 'commands':
-        return slots.commands ? slots.commands(node.commands, key) : createElement('pre', { key }, createElement('code', null, node.commands.join('\n')));
-      case 'task':
-        return slots.task ? slots.task(node.id, key) : null;
-      case 'callout':
-        return createElement('aside', { key, className: `callout callout-${node.callout}`, 'aria-label': CALLOUT_LABEL[node.callout] }, ...mdToReact(node.children, slots, key));
-    }
-  });
-}
+export type { MdSlots } from './toReact.js';
 
 export function MdView({ nodes, slots = {}, className }: { nodes: readonly MdNode[]; slots?: MdSlots; className?: string }) {
   return <div className={className}>{mdToReact(nodes, slots)}</div>;
 }
 
-/** A snippet (hint, option, failure text) inline: HTML in it is text. */
-export function MdInline({ nodes }: { nodes: readonly MdNode[] }) {
-  return <>{mdToReact(nodes, {})}</>;
-}

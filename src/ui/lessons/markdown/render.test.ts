@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { renderMarkdown, type MdNode } from './render.js';
-import { mdToReact } from './MdView.js';
+import { mdToReact } from './toReact.js';
 
 const body = (md: string): MdNode[] => renderMarkdown(md, { html: 'sanitise' });
 const markup = (nodes: readonly MdNode[]): string => renderToStaticMarkup(createElement('div', null, ...mdToReact(nodes, {})));
