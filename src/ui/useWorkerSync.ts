@@ -16,6 +16,15 @@ async function refreshWorkspace(): Promise<void> {
   useAppStore.getState().setListing(await engineWorker().listWorkspace());
 }
 
+/** The lesson pane shows a failure to list lessons; the terminal and editor go on without it. */
+async function refreshLessons(): Promise<void> {
+  try {
+    await useAppStore.getState().refreshLessons();
+  } catch (error) {
+    useAppStore.setState({ lessonError: `The lessons could not be loaded: ${error instanceof Error ? error.message : String(error)}` });
+  }
+}
+
 async function start(): Promise<void> {
   const worker = engineWorker();
   const info = await worker.boot();
@@ -24,10 +33,10 @@ async function start(): Promise<void> {
   await watchEngine((what) => {
     if (what === 'engine') void refreshEngine();
     else if (what === 'workspace') void refreshWorkspace();
-    else if (what === 'lesson') void useAppStore.getState().refreshLessons();
+    else if (what === 'lesson') void refreshLessons();
     else void worker.storageProblem().then((problem) => useAppStore.getState().setBanner(problem));
   });
-  await Promise.all([refreshEngine(), refreshWorkspace(), useAppStore.getState().refreshLessons()]);
+  await Promise.all([refreshEngine(), refreshWorkspace(), refreshLessons()]);
   if (navigator.storage?.persist) void navigator.storage.persist().catch(() => false);
 }
 
