@@ -36,17 +36,26 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** A GET of `href` relative to the page, or undefined when it is elsewhere or did not answer 2xx. */
-async function fetchBeside(fetch: PreviewFetch, port: number, page: string, href: string): Promise<PreviewResponse | undefined> {
-  const path = resolvePath(port, page, href);
-  if (path === undefined) return undefined;
-  const result = await fetch(port, { method: 'GET', path });
-  return result.ok && result.value.status >= 200 && result.value.status < 300 ? result.value : undefined;
+/** GETs of what a page refers to, one per resolved path; undefined when it is elsewhere or did not answer 2xx. */
+function subresources(fetch: PreviewFetch, port: number, page: string): (href: string) => Promise<PreviewResponse | undefined> {
+  const fetched = new Map<string, Promise<PreviewResponse | undefined>>();
+  return (href) => {
+    const path = resolvePath(port, page, href);
+    if (path === undefined) return Promise.resolve(undefined);
+    let answer = fetched.get(path);
+    if (!answer) {
+      answer = fetch(port, { method: 'GET', path }).then((result) => (result.ok && result.value.status >= 200 && result.value.status < 300 ? result.value : undefined));
+      fetched.set(path, answer);
+    }
+    return answer;
+  };
 }
 
-async function inlineStylesheets(doc: Document, fetch: PreviewFetch, port: number, page: string): Promise<void> {
+type Subresource = ReturnType<typeof subresources>;
+
+async function inlineStylesheets(doc: Document, get: Subresource): Promise<void> {
   for (const link of [...doc.querySelectorAll('link[rel~="stylesheet" i][href]')]) {
-    const sheet = await fetchBeside(fetch, port, page, link.getAttribute('href') ?? '');
+    const sheet = await get(link.getAttribute('href') ?? '');
     const style = doc.createElement('style');
     style.textContent = sheet?.encoding === 'text' ? sheet.body : '';
     const media = link.getAttribute('media');
@@ -57,14 +66,12 @@ async function inlineStylesheets(doc: Document, fetch: PreviewFetch, port: numbe
   for (const link of [...doc.querySelectorAll('link')]) link.remove();
 }
 
-async function inlineImages(doc: Document, fetch: PreviewFetch, port: number, page: string): Promise<void> {
-  const fetched = new Map<string, Promise<PreviewResponse | undefined>>();
+async function inlineImages(doc: Document, get: Subresource): Promise<void> {
   for (const img of [...doc.querySelectorAll('img[src], input[type="image" i][src]')]) {
     const src = img.getAttribute('src') ?? '';
     img.removeAttribute('srcset');
     if (src.startsWith('data:')) continue;
-    if (!fetched.has(src)) fetched.set(src, fetchBeside(fetch, port, page, src));
-    const image = await fetched.get(src);
+    const image = await get(src);
     if (image) img.setAttribute('src', dataUrl(image));
     else img.removeAttribute('src');
   }
@@ -101,8 +108,9 @@ export async function renderPage(fetch: PreviewFetch, port: number, loaded: Load
   }
   const doc = new DOMParser().parseFromString(response.body, 'text/html');
   stripActiveContent(doc);
-  await inlineStylesheets(doc, fetch, port, path);
-  await inlineImages(doc, fetch, port, path);
+  const get = subresources(fetch, port, path);
+  await inlineStylesheets(doc, get);
+  await inlineImages(doc, get);
   const script = doc.createElement('script');
   script.textContent = FRAME_SCRIPT;
   doc.head.prepend(script);
