@@ -9,7 +9,7 @@ import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import { WebLinksAddon } from '@xterm/addon-web-links';
 import '@xterm/xterm/css/xterm.css';
-import { engineWorker, onEngineRestart, openSession } from '../worker/client.js';
+import { engineWorker, onEngineRestart, openSession, restartMessage } from '../worker/client.js';
 import type { SessionCallbacks } from '../worker/protocol.js';
 import { useAppStore } from '../store/index.js';
 import { terminalTheme } from './theme.js';
@@ -69,8 +69,9 @@ export function TerminalView({ id, active }: { id: string; active: boolean }) {
     void openSession(id, terminal.cols, terminal.rows, callbacks).then(() => {
       if (!disposed) performance.mark('terminal-ready');
     });
-    const offRestart = onEngineRestart(() => {
-      terminal.write('\r\n\x1b[33m[the engine was restarted from the last saved state]\x1b[0m\r\n');
+    const offRestart = onEngineRestart((reason) => {
+      // The same one line as the banner, at the point where this terminal's output broke off.
+      terminal.write(`\r\n\x1b[33m[${restartMessage(reason)}]\x1b[0m\r\n`);
       void openSession(id, terminal.cols, terminal.rows, callbacks);
     });
     let cols = terminal.cols;

@@ -5,28 +5,59 @@
  * other folder needs comlink.
  *
  * A heartbeat notices a worker that stopped answering (a hang, or a crash
- * that killed it): it is terminated and a new one boots from the last saved
- * state; listeners re-attach their terminals.
+ * that killed it) within 2 s: it is terminated and a new one boots from the
+ * last saved state; listeners re-attach their terminals and say so.
  */
 import * as Comlink from 'comlink';
 import type { ChangeKind, SessionCallbacks, WorkerApi } from './protocol.js';
 
 export type { WorkerApi } from './protocol.js';
 
-const HEARTBEAT_MS = 1000;
-/** A ping unanswered this long means the worker is gone (long enough for a busy 2-core machine). */
-const DEAD_AFTER_MS = 4000;
+const HEARTBEAT_MS = 500;
+/**
+ * A ping unanswered this long means the worker is gone: a ping goes out at
+ * most one tick after the last answer and is judged on the tick after
+ * 1.4 s, so a hang is noticed within 2 s. A false restart needs the worker to
+ * hold the thread for 1.4 s without a break: the engine's long jobs (builds, pulls,
+ * time-sliced node and python loops) return to the event loop far more
+ * often, so only a real hang (a loop that never yields) stays silent that long.
+ */
+const DEAD_AFTER_MS = 1400;
+/** More restarts than this within RESTART_WINDOW_MS: the worker cannot start at all; stop trying. */
+const MAX_RESTARTS = 3;
+const RESTART_WINDOW_MS = 60_000;
+
+/** Why the worker was replaced: it stopped answering, or it reported an uncaught error and then stopped. */
+export type RestartReason = 'hung' | 'crashed';
+
+/** The one line the UI shows after a restart. */
+export function restartMessage(reason: RestartReason): string {
+  const what = reason === 'crashed' ? 'The engine crashed' : 'The engine stopped answering';
+  return `${what} and was restarted from the last saved state.`;
+}
 
 let worker: Worker | undefined;
 let remote: Comlink.Remote<WorkerApi> | undefined;
 let heartbeat: ReturnType<typeof setInterval> | undefined;
 let outstanding: { readonly sentAt: number } | undefined;
-const restartListeners = new Set<() => void>();
+let lastTick = 0;
+/** When the worker last reported an uncaught error, until a later ping is answered. */
+let crashedAt: number | undefined;
+const restarts: number[] = [];
+const restartListeners = new Set<(reason: RestartReason) => void>();
 
 function spawn(): Comlink.Remote<WorkerApi> {
-  worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'engine' });
-  remote = Comlink.wrap<WorkerApi>(worker);
+  const next = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'engine' });
+  // An uncaught error does not always kill a worker: ping at once and let the answer decide.
+  next.addEventListener('error', () => {
+    if (next !== worker) return;
+    crashedAt = performance.now();
+    if (heartbeat !== undefined && !outstanding) sendPing();
+  });
+  worker = next;
+  remote = Comlink.wrap<WorkerApi>(next);
   outstanding = undefined;
+  crashedAt = undefined;
   return remote;
 }
 
@@ -35,33 +66,56 @@ export function engineWorker(): Comlink.Remote<WorkerApi> {
 }
 
 /** Replaces the worker with a fresh one that restores the last saved state. */
-export function restartEngine(): void {
+export function restartEngine(reason: RestartReason = 'hung'): void {
   worker?.terminate();
   remote?.[Comlink.releaseProxy]();
+  // On the page's timeline, for tests and DevTools: when the watchdog acted.
+  performance.mark('engine-restart', { detail: reason });
+  const now = performance.now();
+  restarts.push(now);
+  while (restarts.length > 0 && now - restarts[0] > RESTART_WINDOW_MS) restarts.shift();
+  // A worker that dies on every start would be restarted forever: the last restart stands, unwatched.
+  if (restarts.length >= MAX_RESTARTS) stopHeartbeat();
   const next = spawn();
   void next.boot();
-  for (const listener of [...restartListeners]) listener();
+  for (const listener of [...restartListeners]) listener(reason);
 }
 
-export function onEngineRestart(listener: () => void): () => void {
+export function onEngineRestart(listener: (reason: RestartReason) => void): () => void {
   restartListeners.add(listener);
   return () => restartListeners.delete(listener);
 }
 
+function sendPing(): void {
+  const ping = { sentAt: performance.now() };
+  outstanding = ping;
+  void engineWorker()
+    .ping()
+    .then(() => {
+      if (outstanding === ping) outstanding = undefined;
+      if (crashedAt !== undefined && ping.sentAt > crashedAt) crashedAt = undefined;
+    });
+}
+
+function stopHeartbeat(): void {
+  clearInterval(heartbeat);
+  heartbeat = undefined;
+}
+
 export function startHeartbeat(): void {
   if (heartbeat !== undefined) return;
+  lastTick = performance.now();
   heartbeat = setInterval(() => {
-    if (outstanding) {
-      // Judged by the age of the unanswered ping, so a throttled background tab never looks dead.
-      if (performance.now() - outstanding.sentAt > DEAD_AFTER_MS) restartEngine();
+    const now = performance.now();
+    const pageSlept = now - lastTick > DEAD_AFTER_MS;
+    lastTick = now;
+    // A hidden or frozen page gets its timers late and its messages after them: never judge the worker from there.
+    if (pageSlept || document.visibilityState === 'hidden') {
+      outstanding = undefined;
       return;
     }
-    const ping = { sentAt: performance.now() };
-    outstanding = ping;
-    const target = engineWorker();
-    void target.ping().then(() => {
-      if (outstanding === ping) outstanding = undefined;
-    });
+    if (!outstanding) sendPing();
+    else if (now - outstanding.sentAt > DEAD_AFTER_MS) restartEngine(crashedAt !== undefined ? 'crashed' : 'hung');
   }, HEARTBEAT_MS);
 }
 
