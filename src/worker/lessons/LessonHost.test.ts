@@ -90,7 +90,7 @@ describe('lessons in the worker', () => {
     expect(await host.undoInfo()).toEqual({ available: false });
     await t.run('docker rm -f once twice web');
     expect((await host.engineView()).containers).toEqual([]);
-    await until(() => (host as unknown as { lessons: { view?: { tasks: { status: string }[] } } }).lessons.view?.tasks[0].status === 'pass', 'rm-several to pass');
+    await until(async () => (await host.currentLesson())?.tasks[0].status === 'pass', 'rm-several to pass');
     expect(await host.undoInfo()).toEqual({ available: true, command: 'docker rm -f once twice web' });
     const undone = await host.undo();
     expect(undone).toEqual({ ok: true, value: expect.stringContaining('Files in the workspace are not changed by undo.') });

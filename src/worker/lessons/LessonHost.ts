@@ -13,14 +13,15 @@ import type { WorldTime } from '../session/lessonsCheck.js';
 import type { Defer } from '../sessionHub.js';
 import type { Workspace } from '../workspace.js';
 import type { ChangeKind, Result } from '../protocol.js';
-import type { LessonApi, LessonSummary, LessonView, SolutionFileView, SolutionView, UndoInfo } from '../lessonProtocol.js';
+import type { LessonApi, LessonSummary, LessonView, SolutionView, UndoInfo } from '../lessonProtocol.js';
 import { freshProgress, mergeProgress, progressFile, resetProgress } from './progress.js';
 import { SANDBOX, lessonIdOf, lessonKey, type LessonProgress, type SavedSpace, type SavedState, type SpaceKey } from './saved.js';
 import { Space, captureSpace, materialize, type Parked } from './spaces.js';
 import { revert } from './undo.js';
+import { quizAnswer, solutionView } from './views.js';
 import type { Catalogue } from './catalogue.js';
-
-type Runtime = typeof import('./runtime.js');
+import { LessonLibrary } from './library.js';
+import { LessonEvaluator } from './evaluation.js';
 
 export interface LessonHostContext {
   readonly clock: Clock;
@@ -61,12 +62,8 @@ export class LessonHost implements LessonApi {
   private active: Space;
   private readonly parked = new Map<SpaceKey, Parked>();
   private progress: Record<string, LessonProgress> = {};
-  private runtimeLoad: Promise<Runtime> | undefined;
-  private rt: Runtime | undefined;
-  private catalogueLoad: Promise<Catalogue> | undefined;
-  private catalogue: Catalogue | undefined;
-  private view: LessonView | undefined;
-  private viewSignature = '';
+  private readonly library: LessonLibrary;
+  private readonly evaluator = new LessonEvaluator();
   private engineEvents = 0;
   private evaluationQueued = false;
   /** Space switches, resets, undo and imports run one at a time. */
@@ -77,6 +74,7 @@ export class LessonHost implements LessonApi {
     engine: Engine,
   ) {
     this.active = new Space(SANDBOX, engine, [], []);
+    this.library = new LessonLibrary(ctx.lessonTree, (catalogue) => this.dropStale(catalogue));
   }
 
   // ------------------------------------------------------------ host hooks
@@ -92,7 +90,7 @@ export class LessonHost implements LessonApi {
     let key = saved.active;
     const lessonId = lessonIdOf(key);
     if (lessonId !== undefined) {
-      const catalogue = await this.ensureCatalogue();
+      const catalogue = await this.library.load();
       // A lesson that is gone (or now broken) gives way to the sandbox.
       if (!catalogue.get(lessonId)?.lesson) key = SANDBOX;
     }
@@ -114,8 +112,7 @@ export class LessonHost implements LessonApi {
     this.parked.clear();
     this.progress = {};
     this.active = new Space(SANDBOX, engine, [], []);
-    this.view = undefined;
-    this.viewSignature = '';
+    this.evaluator.reset();
     this.ctx.notify('lesson');
   }
 
@@ -143,22 +140,22 @@ export class LessonHost implements LessonApi {
   // ------------------------------------------------------------ LessonApi
 
   async listLessons(): Promise<LessonSummary[]> {
-    const catalogue = await this.ensureCatalogue();
-    const rt = await this.runtime();
+    const catalogue = await this.library.load();
+    const rt = await this.library.runtime();
     return catalogue.entries.map((entry) => rt.lessonSummary(entry, this.progress[entry.id]));
   }
 
   async currentLesson(): Promise<LessonView | undefined> {
     if (!this.activeLesson()) return undefined;
-    if (!this.view) this.evaluate();
-    return this.view;
+    if (!this.evaluator.view) this.evaluate();
+    return this.evaluator.view;
   }
 
   openLesson(id: string | undefined): Promise<Result<LessonView | undefined>> {
     return this.exclusive(async () => {
       const key = id === undefined ? SANDBOX : lessonKey(id);
       if (id !== undefined) {
-        const entry = (await this.ensureCatalogue()).get(id);
+        const entry = (await this.library.load()).get(id);
         if (!entry) return fail(`There is no lesson called "${id}".`);
         if (!entry.lesson) return fail(`The lesson "${id}" cannot be opened: ${entry.error}`);
       }
@@ -182,7 +179,7 @@ export class LessonHost implements LessonApi {
       const previous = this.progress[lesson.id];
       if (previous) this.progress[lesson.id] = resetProgress(previous);
       this.enter(built, false);
-      return ok(this.view ?? (await this.mustView()));
+      return ok(await this.mustView());
     });
   }
 
@@ -204,24 +201,22 @@ export class LessonHost implements LessonApi {
     if (!lesson) return fail(NO_LESSON);
     const quiz = lesson.meta.quiz.find((q) => q.id === quizId);
     if (!quiz) return fail(`The lesson has no question "${quizId}".`);
-    const picked = [...new Set(choices)].sort((a, b) => a - b);
-    if (picked.some((choice) => !Number.isInteger(choice) || choice < 0 || choice >= quiz.options.length)) return fail(`Answers are option numbers from 0 to ${quiz.options.length - 1}.`);
-    if (picked.length === 0) return fail('Choose an answer first.');
-    if (quiz.type === 'single' && picked.length !== 1) return fail('This question takes exactly one answer.');
+    const answer = quizAnswer(quiz, choices);
+    if (!answer.ok) return answer;
     const progress = this.progressOf(lesson);
-    this.progress[lesson.id] = { ...progress, quiz: { ...progress.quiz, [quizId]: picked } };
+    this.progress[lesson.id] = { ...progress, quiz: { ...progress.quiz, [quizId]: answer.picked } };
     return this.changedProgress();
   }
 
   async solution(): Promise<Result<SolutionView>> {
     const lesson = this.activeLesson();
     if (!lesson) return fail(NO_LESSON);
-    const { commands, filesAfter, notes } = lesson.meta.solution;
-    const files = Object.entries(lesson.solutionFiles).map(([path, solution]): SolutionFileView => {
-      const current = this.ctx.workspace.readText(path);
-      return { path, current: current.ok ? current.value : null, solution };
-    });
-    return ok({ commands: [...commands], filesAfter, ...(notes !== undefined ? { notes } : {}), files });
+    return ok(
+      solutionView(lesson, (path) => {
+        const current = this.ctx.workspace.readText(path);
+        return current.ok ? current.value : null;
+      }),
+    );
   }
 
   async applySolutionFiles(): Promise<Result<void>> {
@@ -262,8 +257,8 @@ export class LessonHost implements LessonApi {
 
   importProgress(json: string): Promise<Result<number>> {
     return this.exclusive(async () => {
-      const rt = await this.runtime();
-      const catalogue = await this.ensureCatalogue();
+      const rt = await this.library.runtime();
+      const catalogue = await this.library.load();
       const parsed = rt.parseProgressFile(json);
       if (!parsed.ok) return parsed;
       let imported = 0;
@@ -286,7 +281,7 @@ export class LessonHost implements LessonApi {
   private async build(key: SpaceKey): Promise<Built> {
     const parked = this.parked.get(key);
     const lessonId = lessonIdOf(key);
-    const lesson = lessonId === undefined ? undefined : this.catalogue?.get(lessonId)?.lesson;
+    const lesson = lessonId === undefined ? undefined : this.library.catalogue?.get(lessonId)?.lesson;
     if (parked?.live) return { space: parked.live, files: parked.saved.files, dirs: parked.saved.dirs };
     const current = parked && (!lesson || parked.saved.lessonVersion === lesson.meta.version);
     if (parked && current) {
@@ -303,7 +298,7 @@ export class LessonHost implements LessonApi {
 
   /** A lesson's start: `_files` plus its setup, run headless. */
   private async fresh(lesson: Lesson): Promise<Built> {
-    const rt = await this.runtime();
+    const rt = await this.library.runtime();
     const start = await rt.lessonStart(lesson, this.ctx.setupTime());
     return { space: new Space(lessonKey(lesson.id), start.engine, [], [], lesson.meta.version), files: start.files, dirs: [] };
   }
@@ -316,8 +311,7 @@ export class LessonHost implements LessonApi {
     this.ctx.useEngine(built.space.engine);
     this.ctx.workspace.replace(built.files, built.dirs);
     this.ctx.setHistory(built.space.history);
-    this.view = undefined;
-    this.viewSignature = '';
+    this.evaluator.reset();
     this.ctx.notify('workspace');
     this.ctx.notify('engine');
     this.ctx.notify('lesson');
@@ -337,7 +331,7 @@ export class LessonHost implements LessonApi {
 
   private activeLesson(): Lesson | undefined {
     const id = lessonIdOf(this.active.key);
-    return id === undefined ? undefined : this.catalogue?.get(id)?.lesson;
+    return id === undefined ? undefined : this.library.catalogue?.get(id)?.lesson;
   }
 
   private progressOf(lesson: Lesson): LessonProgress {
@@ -361,24 +355,15 @@ export class LessonHost implements LessonApi {
    */
   private evaluate(): void {
     const lesson = this.activeLesson();
-    const rt = this.rt;
-    if (!lesson || !rt || !this.catalogue) return;
-    const { workspace } = this.ctx;
-    const state = rt.buildLessonState({ engine: this.active.engine, fs: workspace.fs, workspace: workspace.root, commands: this.active.commands });
+    const { rt, catalogue } = this.library;
+    if (!lesson || !rt || !catalogue) return;
     const before = this.progressOf(lesson);
-    const evaluation = rt.evaluateLesson(lesson, state, { hintsShown: before.hintsShown });
-    const passed = evaluation.tasks.filter((task) => task.status === 'pass').map((task) => task.id);
-    const progress = { ...before, passed, complete: before.complete || evaluation.complete };
-    if (this.progress[lesson.id] !== before || passed.join() !== before.passed.join() || progress.complete !== before.complete) {
+    const { progress, changed } = this.evaluator.run(rt, catalogue, lesson, { engine: this.active.engine, workspace: this.ctx.workspace, commands: this.active.commands }, before);
+    if (this.progress[lesson.id] !== before || progress.passed.join() !== before.passed.join() || progress.complete !== before.complete) {
       this.progress[lesson.id] = progress;
       this.ctx.scheduleSave();
     }
-    const view = rt.lessonView(lesson, evaluation, progress, this.catalogue.neighbours(lesson.id));
-    const signature = JSON.stringify(view);
-    if (signature === this.viewSignature) return;
-    this.view = view;
-    this.viewSignature = signature;
-    this.ctx.notify('lesson');
+    if (changed) this.ctx.notify('lesson');
   }
 
   private async changedProgress(): Promise<Result<LessonView>> {
@@ -393,45 +378,15 @@ export class LessonHost implements LessonApi {
     return view;
   }
 
-  // ------------------------------------------------------------ loading
-
-  private runtime(): Promise<Runtime> {
-    this.runtimeLoad ??= import('./runtime.js').then((rt) => (this.rt = rt));
-    // A chunk that failed to load (offline) may load on the next try.
-    this.runtimeLoad.catch(() => (this.runtimeLoad = undefined));
-    return this.runtimeLoad;
-  }
-
-  private ensureCatalogue(): Promise<Catalogue> {
-    this.catalogueLoad ??= this.runtime()
-      .then((rt) => rt.loadCatalogue(this.ctx.lessonTree))
-      .then((catalogue) => {
-        this.catalogue = catalogue;
-        this.dropStale(catalogue);
-        return catalogue;
-      });
-    this.catalogueLoad.catch(() => (this.catalogueLoad = undefined));
-    return this.catalogueLoad;
-  }
-
   /** A lesson whose version changed starts over: its progress and its parked space go. */
   private dropStale(catalogue: Catalogue): void {
-    let dropped = false;
-    for (const [id, progress] of Object.entries(this.progress)) {
-      const version = catalogue.get(id)?.lesson?.meta.version;
-      if (version === undefined || version === progress.version) continue;
-      delete this.progress[id];
-      dropped = true;
-    }
-    for (const [key, parked] of this.parked) {
-      const id = lessonIdOf(key);
-      const version = id === undefined ? undefined : catalogue.get(id)?.lesson?.meta.version;
-      if (version !== undefined && parked.saved.lessonVersion !== version) {
-        this.parked.delete(key);
-        dropped = true;
-      }
-    }
-    if (dropped) this.ctx.scheduleSave();
+    const versionOf = (id: string | undefined): number | undefined => (id === undefined ? undefined : catalogue.get(id)?.lesson?.meta.version);
+    const stale = (id: string | undefined, stored: number | undefined): boolean => versionOf(id) !== undefined && versionOf(id) !== stored;
+    const progress = Object.keys(this.progress).filter((id) => stale(id, this.progress[id].version));
+    const spaces = [...this.parked].filter(([key, parked]) => stale(lessonIdOf(key), parked.saved.lessonVersion)).map(([key]) => key);
+    for (const id of progress) delete this.progress[id];
+    for (const key of spaces) this.parked.delete(key);
+    if (progress.length + spaces.length > 0) this.ctx.scheduleSave();
   }
 
   private exclusive<T>(task: () => Promise<T>): Promise<T> {

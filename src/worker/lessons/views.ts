@@ -3,7 +3,7 @@
  * views the UI renders (lessonProtocol.ts).
  */
 import type { Lesson, LessonEvaluation } from '../../lessons/index.js';
-import type { LessonSummary, LessonView, QuizView, TaskView } from '../lessonProtocol.js';
+import type { LessonSummary, LessonView, QuizView, SolutionView, TaskView } from '../lessonProtocol.js';
 import type { CatalogueEntry } from './catalogue.js';
 import type { LessonProgress } from './saved.js';
 
@@ -62,4 +62,20 @@ export function lessonSummary(entry: CatalogueEntry, progress: LessonProgress | 
   const current = progress && progress.version === meta.version ? progress : undefined;
   const passed = current ? meta.tasks.filter((task) => current.passed.includes(task.id)).length : 0;
   return { id: entry.id, title: meta.title, summary: meta.summary, version: meta.version, passed, total: meta.tasks.length, complete: current?.complete ?? false };
+}
+
+/** The chosen options, in order and without repeats, or why they cannot be an answer. */
+export function quizAnswer(quiz: Quiz, choices: readonly number[]): { readonly ok: true; readonly picked: number[] } | { readonly ok: false; readonly error: string } {
+  const picked = [...new Set(choices)].sort((a, b) => a - b);
+  if (picked.some((choice) => !Number.isInteger(choice) || choice < 0 || choice >= quiz.options.length)) return { ok: false, error: `Answers are option numbers from 0 to ${quiz.options.length - 1}.` };
+  if (picked.length === 0) return { ok: false, error: 'Choose an answer first.' };
+  if (quiz.type === 'single' && picked.length !== 1) return { ok: false, error: 'This question takes exactly one answer.' };
+  return { ok: true, picked };
+}
+
+/** The solution next to the student's files (`read` gives a file's text, or null when it does not exist). */
+export function solutionView(lesson: Lesson, read: (path: string) => string | null): SolutionView {
+  const { commands, filesAfter, notes } = lesson.meta.solution;
+  const files = Object.entries(lesson.solutionFiles).map(([path, solution]) => ({ path, current: read(path), solution }));
+  return { commands: [...commands], filesAfter, ...(notes !== undefined ? { notes } : {}), files };
 }
