@@ -126,13 +126,22 @@ test('the express goals app: built, run, and browsed in the preview with its CSS
   await expect(frame.locator('body')).toContainText('Cannot GET /nowhere');
 });
 
+const RUNTIME_FILE = /emscripten-module|micropython|quickjs/;
+
 test('docker run -it node is a REPL; a Python script reads the terminal with input()', async ({ page, watch }) => {
   void watch;
+  // The worker's fetches show up as the page's requests too.
+  const runtimeFiles: string[] = [];
+  page.on('request', (request) => {
+    if (RUNTIME_FILE.test(request.url())) runtimeFiles.push(new URL(request.url()).pathname);
+  });
   await page.goto('/');
   await waitForPrompt(page);
+  expect(runtimeFiles, 'runtime files in the initial download').toEqual([]);
 
   await typeCommand(page, "docker run --rm node -e 'console.log([1, 2, 3].map((n) => n * 2))'");
   await expect(terminalText(page)).toContainText('[ 2, 4, 6 ]', { timeout: 30_000 });
+  expect(runtimeFiles.some((path) => path.endsWith('.wasm')), 'QuickJS wasm fetched on first use').toBe(true);
 
   await typeCommand(page, 'clear');
   await typeCommand(page, 'docker run -it node');
@@ -158,4 +167,27 @@ test('docker run -it node is a REPL; a Python script reads the terminal with inp
   await page.keyboard.press('Enter');
   await expect(terminalText(page)).toContainText(/Your number: [345]\s*student@slipway/);
   await page.screenshot({ path: 'e2e/screenshots/python-input.png' });
+});
+
+test('after one visit the runtimes work offline (the service worker precached their chunks and wasm)', async ({ page, context, watch }) => {
+  void watch;
+  await page.goto('/');
+  await waitForPrompt(page);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+  // Installation precaches the whole build; wait until the cache holds the runtimes' wasm.
+  await expect
+    .poll(() => page.evaluate(async () => (await Promise.all((await caches.keys()).map(async (key) => (await (await caches.open(key)).keys()).map((r) => r.url)))).flat().filter((url) => url.endsWith('.wasm')).length), { timeout: 30_000 })
+    .toBeGreaterThanOrEqual(2);
+
+  await typeCommand(page, 'docker pull node && docker pull python');
+  await expect(terminalText(page)).toContainText('docker.io/library/python:latest', { timeout: 30_000 });
+
+  await context.setOffline(true);
+  await page.reload();
+  await waitForPrompt(page);
+  await typeCommand(page, "docker run --rm node -e 'console.log(40 + 2)'");
+  await expect(terminalText(page)).toContainText(/\)'42/, { timeout: 30_000 });
+  await typeCommand(page, "docker run --rm python python -c 'print(6 * 7 + 1)'");
+  await expect(terminalText(page)).toContainText(/\)'43/, { timeout: 30_000 });
+  await context.setOffline(false);
 });
