@@ -124,3 +124,17 @@ describe('prune', () => {
     expect(kit.images.checkInvariants()).toEqual([]);
   });
 });
+
+describe('invariants', () => {
+  it('count every stack once per image that has it, and report a miscount', () => {
+    const kit = makeImages();
+    const base = build(kit, 'base', 'base');
+    build(kit, 'app', 'app', base.layers);
+    expect(kit.images.checkInvariants()).toEqual([]);
+    // Counting the base stack once more, as a leaked retain would.
+    const table = (kit.images as unknown as { table: { layers: { retain(l: readonly Layer[]): void } } }).table;
+    table.layers.retain(base.layers);
+    const problems = kit.images.checkInvariants();
+    expect(problems).toContain(`images: stack ${chainIds(base.layers.map((l) => l.diffId))[0]} is counted 3 times, but 2 images have it`);
+  });
+});

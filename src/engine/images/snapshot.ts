@@ -7,6 +7,7 @@ import type { ImageConfigFile } from '../api.js';
 import type { Layer } from '../context.js';
 import { layerFromJson, layerToJson, type LayerJson } from '../layers/serialize.js';
 import { catalogueLayer } from '../registry/catalogue/index.js';
+import { chainIds } from '../layers/diffId.js';
 import { imageIdOf } from './configDigest.js';
 import type { ImageTable } from './ImageTable.js';
 
@@ -88,5 +89,18 @@ export function checkInvariants(table: ImageTable): string[] {
     if (expected === 0) problems.push(`images: orphan layer ${diffId}`);
     else if (refs !== expected) problems.push(`images: layer ${diffId} has refcount ${refs}, but ${expected} images use it`);
   }
+  problems.push(...chainProblems(table));
+  return problems;
+}
+
+/** Stacks are counted too (rmi reports each freed one as `Deleted: <chainID>`): one count per image or hold that has the stack. */
+function chainProblems(table: ImageTable): string[] {
+  const expected = new Map<string, number>();
+  const stacks = [...[...table.images.values()].map((i) => i.layers), ...table.held.values()];
+  for (const layers of stacks) for (const chain of chainIds(layers.map((l) => l.diffId))) expected.set(chain, (expected.get(chain) ?? 0) + 1);
+  const problems: string[] = [];
+  const counted = new Map(table.layers.chainEntries());
+  for (const [chain, n] of counted) if (expected.get(chain) !== n) problems.push(`images: stack ${chain} is counted ${n} times, but ${expected.get(chain) ?? 0} images have it`);
+  for (const [chain, n] of expected) if (!counted.has(chain)) problems.push(`images: stack ${chain} of ${n} images is not counted`);
   return problems;
 }

@@ -89,6 +89,11 @@ export class LayerStore {
     return this.stored.entries();
   }
 
+  /** Stacks with their image counts (for invariants). */
+  chainEntries(): IterableIterator<[string, number]> {
+    return this.chains.entries();
+  }
+
   clear(): void {
     this.stored.clear();
     this.loose.clear();
