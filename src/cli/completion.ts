@@ -3,7 +3,7 @@
  * container names/IDs for container commands and image refs for image ones.
  */
 import type { EngineApi } from '../engine/index.js';
-import type { CommandSpec } from './argv/spec.js';
+import type { CommandEntry, CommandSpec } from './argv/spec.js';
 import { COMMAND_TREE } from './commands/tree.js';
 
 const CONTAINER_ARG = new Set(['attach', 'exec', 'inspect', 'kill', 'logs', 'restart', 'rm', 'start', 'stop', 'cp']);
@@ -33,7 +33,7 @@ function flagWords(spec: CommandSpec): string[] {
  * `words` are the words after `docker`; the last one is the word being
  * completed (possibly empty). Returns the sorted candidates that extend it.
  */
-export function dockerCompletions(words: string[], engine: EngineApi): string[] {
+export async function dockerCompletions(words: string[], engine: EngineApi): Promise<string[]> {
   const current = words[words.length - 1] ?? '';
   const before = words.slice(0, -1);
   const match = (candidates: Iterable<string>): string[] => [...new Set(candidates)].filter((c) => c.startsWith(current)).sort();
@@ -41,7 +41,7 @@ export function dockerCompletions(words: string[], engine: EngineApi): string[] 
   if (positional.length === 0) return match([...COMMAND_TREE.groups.map((g) => g.name), ...COMMAND_TREE.topLevel.keys()]);
 
   const group = COMMAND_TREE.groups.find((g) => g.name === positional[0]);
-  let spec: CommandSpec | undefined;
+  let spec: CommandEntry | undefined;
   let noun: 'container' | 'image' | undefined;
   let verb: string;
   if (group) {
@@ -57,7 +57,8 @@ export function dockerCompletions(words: string[], engine: EngineApi): string[] 
     else if (entry?.group === 'container') noun = verb === 'run' || verb === 'create' ? 'image' : 'container';
   }
   if (!spec) return [];
-  if (current.startsWith('-')) return match(flagWords(spec));
+  // Flags are in the command's own module, which may not be loaded yet.
+  if (current.startsWith('-')) return match(flagWords(await spec.load()));
   if (noun === 'container' && CONTAINER_ARG.has(spec.name)) return match(containerNames(engine));
   if (noun === 'image' && (IMAGE_ARG.has(spec.name) || spec.name === 'run' || spec.name === 'create')) return match(imageRefs(engine));
   if (verb === 'inspect') return match([...containerNames(engine), ...imageRefs(engine)]);

@@ -12,9 +12,7 @@ import { ImageService } from './images/ImageService.js';
 import { RegistryService } from './registry/RegistryService.js';
 import { Runner } from './programs/runner.js';
 import { registerCorePrograms } from './programs/core.js';
-import { registerPackagePrograms } from './programs/packages/index.js';
-import { registerNodeRuntime } from './runtimes/node/index.js';
-import { registerPythonRuntime } from './runtimes/python/index.js';
+import { registerLazyPrograms } from './programs/lazy.js';
 import { SimpleEventBus } from './system/events.js';
 import { SimpleProgramRegistry } from './programs/registry.js';
 import { SystemService } from './system/SystemService.js';
@@ -34,10 +32,8 @@ export class Engine implements EngineApi {
   constructor(options: EngineOptions) {
     const programs = new SimpleProgramRegistry();
     registerCorePrograms(programs);
-    registerPackagePrograms(programs);
-    // The real runtimes replace the core stand-ins of the same names.
-    registerNodeRuntime(programs);
-    registerPythonRuntime(programs);
+    // Package managers and the real runtimes (which replace core stand-ins) load on first run.
+    registerLazyPrograms(programs);
     // Domains are bound after construction, so the context starts partial.
     const ctx = { clock: options.clock, ids: options.ids, events: new SimpleEventBus(), programs } as Partial<EngineContext> as EngineContext;
     this.registry = new RegistryService(ctx);

@@ -14,7 +14,6 @@ import type { WorldTime } from './session/lessonsCheck.js';
 import { LessonHost } from './lessons/LessonHost.js';
 import { migrateSavedState, type SavedState, type StateStore } from './lessons/saved.js';
 import { followEngine } from './lessons/spaces.js';
-import { dockerfileMarkers } from './dockerfileMarkers.js';
 import { engineView } from './engineView.js';
 import { previewRequest } from './preview.js';
 import { SessionHub, type Defer } from './sessionHub.js';
@@ -190,6 +189,8 @@ export class SlipwayHost implements WorkerApi {
   }
 
   async lintDockerfile(text: string): Promise<EditorMarker[]> {
+    // The Dockerfile parser and checks load with the editor, not with the first command.
+    const { dockerfileMarkers } = await import('./dockerfileMarkers.js');
     return dockerfileMarkers(text);
   }
 

@@ -7,11 +7,12 @@ import { isEngineError } from '../../engine/index.js';
 import { renderCommandHelp, renderGroupHelp, renderRootHelp } from '../help/render.js';
 import { FlagParseError, Flags, parseFlags, type FlagSpec } from './flags.js';
 import { SIGNAL_NUMBERS } from '../../os/process.js';
-import type { ArgRule, CommandSpec, GroupSpec, Invocation } from './spec.js';
+import type { ArgRule, CommandEntry, CommandSpec, GroupSpec, Invocation } from './spec.js';
 import { StatusError } from './status.js';
+import { loading } from '../../os/lazy.js';
 
 export interface TopLevelEntry {
-  readonly spec: CommandSpec;
+  readonly spec: CommandEntry;
   /** The management group this is a shortcut of (`container` for `docker run`). */
   readonly group?: string;
 }
@@ -80,7 +81,7 @@ function checkArgs(rule: ArgRule, count: number, path: string, useLine: string):
 function aliasLineFor(spec: CommandSpec, group: string | undefined, tree: CommandTree): string | undefined {
   if (spec.aliasLine) return spec.aliasLine;
   if (!group) return undefined;
-  const shortcut = [...tree.topLevel].find(([, entry]) => entry.spec === spec && entry.group === group)?.[0];
+  const shortcut = [...tree.topLevel].find(([, entry]) => entry.spec.name === spec.name && entry.group === group)?.[0];
   const aliases = spec.aliases ?? [];
   if (aliases.length === 0 && !shortcut) return undefined;
   return [`docker ${group} ${spec.name}`, ...aliases.map((a) => `docker ${group} ${a}`), ...(shortcut ? [`docker ${shortcut}`] : [])].join(', ');
@@ -207,8 +208,9 @@ async function runGroup(group: GroupSpec, argv: readonly string[], ctx: DockerCo
     return 125;
   }
   const word = argv[at];
-  const spec = group.children.find((c) => c.name === word || (c.aliases ?? []).includes(word));
-  if (!spec) return unknownCommand(path, word, ctx);
+  const entry = group.children.find((c) => c.name === word || (c.aliases ?? []).includes(word));
+  if (!entry) return unknownCommand(path, word, ctx);
+  const spec = await loading(ctx.clock, entry.load());
   return runCommand(spec, spec.name, path, group.name, [...argv.slice(0, at), ...argv.slice(at + 1)], ctx, tree);
 }
 
@@ -242,7 +244,7 @@ export async function dispatch(argv: readonly string[], ctx: DockerContext, tree
     if (group) return await runGroup(group, tail, ctx, tree);
     const entry = tree.topLevel.get(word);
     if (!entry) return unknownCommand('docker', word, ctx);
-    return await runCommand(entry.spec, word, 'docker', entry.group, tail, ctx, tree);
+    return await runCommand(await loading(ctx.clock, entry.spec.load()), word, 'docker', entry.group, tail, ctx, tree);
   } catch (error) {
     return reportError(error, ctx);
   }

@@ -49,9 +49,20 @@ export interface CommandSpec {
   run(inv: Invocation, ctx: DockerContext): Promise<number>;
 }
 
+/**
+ * A command as the tree lists it: what help listings and lookups need. The
+ * full spec (flags, code) may be a separate module, imported by `load`.
+ */
+export interface CommandEntry {
+  readonly name: string;
+  readonly short: string;
+  readonly aliases?: readonly string[];
+  load(): Promise<CommandSpec>;
+}
+
 /** A management command (`container`, `image`, `builder`): a node with subcommands. */
 export interface GroupSpec {
   readonly name: string;
   readonly short: string;
-  readonly children: readonly CommandSpec[];
+  readonly children: readonly CommandEntry[];
 }

@@ -4,68 +4,61 @@
  * plus top-level-only commands such as `docker login`).
  */
 import type { CommandTree, TopLevelEntry } from '../argv/dispatch.js';
-import type { CommandSpec, GroupSpec } from '../argv/spec.js';
+import type { CommandEntry, CommandSpec, GroupSpec } from '../argv/spec.js';
 import { CLIENT } from '../clientInfo.js';
-import { builderPruneCommand } from './builder/prune.js';
-import { attachCommand } from './container/attach.js';
-import { cpCommand } from './container/cp.js';
-import { createCommand } from './container/create.js';
-import { execCommand } from './container/exec.js';
-import { containerInspectCommand } from './container/inspect.js';
-import { killCommand } from './container/kill.js';
-import { logsCommand } from './container/logs.js';
+import { loadOnce } from '../../os/lazy.js';
+// `docker ps` and `docker images` answer the first commands: they stay in the first download.
 import { lsCommand } from './container/ls.js';
-import { containerPruneCommand } from './container/prune.js';
-import { restartCommand } from './container/restart.js';
-import { rmCommand } from './container/rm.js';
-import { runCommand } from './container/run.js';
-import { startCommand } from './container/start.js';
-import { stopCommand } from './container/stop.js';
-import { buildCommand } from './image/build.js';
-import { historyCommand } from './image/history.js';
-import { imageInspectCommand } from './image/inspect.js';
 import { imageLsCommand } from './image/ls.js';
-import { imagePruneCommand } from './image/prune.js';
-import { pullCommand } from './image/pull.js';
-import { pushCommand } from './image/push.js';
-import { imageRmCommand } from './image/rm.js';
-import { tagCommand } from './image/tag.js';
-import { loginCommand } from './registry/login.js';
-import { logoutCommand } from './registry/logout.js';
-import { infoCommand } from './system/info.js';
-import { inspectCommand } from './system/inspect.js';
-import { versionCommand } from './system/version.js';
 
-const containerCommands: CommandSpec[] = [
-  attachCommand,
-  cpCommand,
-  createCommand,
-  execCommand,
-  containerInspectCommand,
-  killCommand,
-  logsCommand,
-  lsCommand,
-  containerPruneCommand,
-  restartCommand,
-  rmCommand,
-  runCommand,
-  startCommand,
-  stopCommand,
+/**
+ * A command whose module is imported the first time it is run, asked for help
+ * or completed: the browser's engine worker must answer its first command
+ * before most of the CLI has downloaded (PRODUCT.md §7). The name, summary
+ * and aliases are repeated here for listings; a test checks them against the
+ * module's spec.
+ */
+function lazy(name: string, short: string, load: () => Promise<CommandSpec>, aliases?: readonly string[]): CommandEntry {
+  return aliases ? { name, short, aliases, load: loadOnce(load) } : { name, short, load: loadOnce(load) };
+}
+
+function eager(spec: CommandSpec): CommandEntry {
+  const loaded = Promise.resolve(spec);
+  return spec.aliases ? { name: spec.name, short: spec.short, aliases: spec.aliases, load: () => loaded } : { name: spec.name, short: spec.short, load: () => loaded };
+}
+
+const build = lazy('build', 'Build an image from a Dockerfile', () => import('./image/build.js').then((m) => m.buildCommand));
+
+const containerCommands: CommandEntry[] = [
+  lazy('attach', 'Attach local standard input, output, and error streams to a running container', () => import('./container/attach.js').then((m) => m.attachCommand)),
+  lazy('cp', 'Copy files/folders between a container and the local filesystem', () => import('./container/cp.js').then((m) => m.cpCommand)),
+  lazy('create', 'Create a new container', () => import('./container/create.js').then((m) => m.createCommand)),
+  lazy('exec', 'Execute a command in a running container', () => import('./container/exec.js').then((m) => m.execCommand)),
+  lazy('inspect', 'Display detailed information on one or more containers', () => import('./container/inspect.js').then((m) => m.containerInspectCommand)),
+  lazy('kill', 'Kill one or more running containers', () => import('./container/kill.js').then((m) => m.killCommand)),
+  lazy('logs', 'Fetch the logs of a container', () => import('./container/logs.js').then((m) => m.logsCommand)),
+  eager(lsCommand),
+  lazy('prune', 'Remove all stopped containers', () => import('./container/prune.js').then((m) => m.containerPruneCommand)),
+  lazy('restart', 'Restart one or more containers', () => import('./container/restart.js').then((m) => m.restartCommand)),
+  lazy('rm', 'Remove one or more containers', () => import('./container/rm.js').then((m) => m.rmCommand), ['remove']),
+  lazy('run', 'Create and run a new container from an image', () => import('./container/run.js').then((m) => m.runCommand)),
+  lazy('start', 'Start one or more stopped containers', () => import('./container/start.js').then((m) => m.startCommand)),
+  lazy('stop', 'Stop one or more running containers', () => import('./container/stop.js').then((m) => m.stopCommand)),
 ];
-const imageCommands: CommandSpec[] = [
-  buildCommand,
-  historyCommand,
-  imageInspectCommand,
-  imageLsCommand,
-  imagePruneCommand,
-  pullCommand,
-  pushCommand,
-  imageRmCommand,
-  tagCommand,
+const imageCommands: CommandEntry[] = [
+  build,
+  lazy('history', 'Show the history of an image', () => import('./image/history.js').then((m) => m.historyCommand)),
+  lazy('inspect', 'Display detailed information on one or more images', () => import('./image/inspect.js').then((m) => m.imageInspectCommand)),
+  eager(imageLsCommand),
+  lazy('prune', 'Remove unused images', () => import('./image/prune.js').then((m) => m.imagePruneCommand)),
+  lazy('pull', 'Download an image from a registry', () => import('./image/pull.js').then((m) => m.pullCommand)),
+  lazy('push', 'Upload an image to a registry', () => import('./image/push.js').then((m) => m.pushCommand)),
+  lazy('rm', 'Remove one or more images', () => import('./image/rm.js').then((m) => m.imageRmCommand), ['remove']),
+  lazy('tag', 'Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE', () => import('./image/tag.js').then((m) => m.tagCommand)),
 ];
 
 const groups: GroupSpec[] = [
-  { name: 'builder', short: 'Manage builds', children: [buildCommand, builderPruneCommand] },
+  { name: 'builder', short: 'Manage builds', children: [build, lazy('prune', 'Remove build cache', () => import('./builder/prune.js').then((m) => m.builderPruneCommand))] },
   { name: 'container', short: 'Manage containers', children: containerCommands },
   { name: 'image', short: 'Manage images', children: imageCommands },
 ];
@@ -93,7 +86,13 @@ const SHORTCUTS: readonly (readonly [string, string, string])[] = [
   ['tag', 'image', 'tag'],
 ];
 
-const topOnly: CommandSpec[] = [infoCommand, inspectCommand, loginCommand, logoutCommand, versionCommand];
+const topOnly: CommandEntry[] = [
+  lazy('info', 'Display system-wide information', () => import('./system/info.js').then((m) => m.infoCommand)),
+  lazy('inspect', 'Return low-level information on Docker objects', () => import('./system/inspect.js').then((m) => m.inspectCommand)),
+  lazy('login', 'Authenticate to a registry', () => import('./registry/login.js').then((m) => m.loginCommand)),
+  lazy('logout', 'Log out from a registry', () => import('./registry/logout.js').then((m) => m.logoutCommand)),
+  lazy('version', 'Show the Docker version information', () => import('./system/version.js').then((m) => m.versionCommand)),
+];
 
 function buildTopLevel(): Map<string, TopLevelEntry> {
   const top = new Map<string, TopLevelEntry>();
@@ -103,6 +102,14 @@ function buildTopLevel(): Map<string, TopLevelEntry> {
   }
   for (const spec of topOnly) top.set(spec.name, { spec });
   return new Map([...top].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/**
+ * Imports every command module. Tests that count event-loop turns until a
+ * command reacts call it first, so a first import does not cost extra turns.
+ */
+export async function loadAllCommands(): Promise<void> {
+  await Promise.all([...groups.flatMap((g) => g.children), ...topOnly].map((entry) => entry.load()));
 }
 
 export const COMMAND_TREE: CommandTree = {

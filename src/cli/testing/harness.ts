@@ -9,6 +9,11 @@ import { CollectingOutput, inputFrom, SignalEmitter } from '../../os/streams.js'
 import { SeededIds, VirtualClock } from '../../os/testing/virtualClock.js';
 import type { DockerContext } from '../context.js';
 import { runDocker } from '../index.js';
+import { loadAllCommands } from '../commands/tree.js';
+import { loadAllCoreutils } from '../../shell/coreutils/index.js';
+
+// Tests count event-loop turns until a command reacts; first imports must not add turns.
+await Promise.all([loadAllCommands(), loadAllCoreutils()]);
 
 export interface FakeTerminal extends TerminalControl {
   raw: boolean;

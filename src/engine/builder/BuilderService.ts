@@ -5,12 +5,13 @@
  */
 import type { BuildEvent, BuilderApi, BuildOptions, BuildRecord } from '../api.js';
 import type { CancelToken } from '../../os/clock.js';
+import { loading } from '../../os/lazy.js';
 import type { EngineContext } from '../context.js';
 import type { SnapshotPart } from '../system/SystemService.js';
 import { BuildFailure } from './BuildFailure.js';
 import { BuildCache } from './cache/BuildCache.js';
 import { cacheFromJson, cacheToJson } from './cache/cacheSnapshot.js';
-import { runBuild, type DefinitionMemo } from './exec/BuildRun.js';
+import type { DefinitionMemo } from './exec/BuildRun.js';
 
 export class BuilderService implements BuilderApi, SnapshotPart {
   private readonly cache = new BuildCache();
@@ -21,6 +22,8 @@ export class BuilderService implements BuilderApi, SnapshotPart {
   constructor(private readonly ctx: EngineContext) {}
 
   async build(options: BuildOptions, onEvent: (event: BuildEvent) => void, cancel?: CancelToken): Promise<BuildRecord> {
+    // The build's machinery (Dockerfile parser, checks, steps) loads with the first build, not with the engine.
+    const { runBuild } = await loading(this.ctx.clock, import('./exec/BuildRun.js'));
     try {
       const outcome = await runBuild(this.ctx, this.cache, options, onEvent, cancel, this.contextHashes, this.definition);
       this.last = outcome.record;

@@ -1,57 +1,69 @@
 /** The coreutils table: ordinary commands implemented in TypeScript, looked up after builtins. */
 import type { ExternalCommand } from '../../os/process.js';
-import { createCurl } from '../commands/curl.js';
+import { loading, loadOnce } from '../../os/lazy.js';
 import type { Runtime } from '../runtime.js';
-import * as files from './files.js';
-import { find } from './find.js';
-import { grep } from './grep.js';
-import { sed } from './sed.js';
-import { ls } from './ls.js';
-import * as system from './system.js';
-import * as text from './text.js';
+
+/**
+ * A utility whose module is imported on its first run: no first command in
+ * the browser needs them, so they stay out of the worker's first download.
+ */
+function lazy(load: () => Promise<ExternalCommand>): ExternalCommand {
+  const command = loadOnce(load);
+  return async (argv, ctx) => (await loading(ctx.clock, command()))(argv, ctx);
+}
+
+const files = loadOnce(() => import('./files.js'));
+const text = loadOnce(() => import('./text.js'));
+const system = loadOnce(() => import('./system.js'));
+const curl = loadOnce(() => import('../commands/curl.js'));
 
 const TABLE: ReadonlyMap<string, ExternalCommand> = new Map<string, ExternalCommand>([
-  ['cat', files.cat],
-  ['ls', ls],
-  ['mkdir', files.mkdir],
-  ['rm', files.rm],
-  ['rmdir', files.rmdir],
-  ['cp', files.cp],
-  ['mv', files.mv],
-  ['touch', files.touch],
-  ['ln', files.ln],
-  ['chmod', files.chmod],
-  ['basename', files.basenameCmd],
-  ['dirname', files.dirnameCmd],
-  ['head', text.head],
-  ['tail', text.tail],
-  ['wc', text.wc],
-  ['sort', text.sort],
-  ['uniq', text.uniq],
-  ['cut', text.cut],
-  ['tr', text.tr],
-  ['tee', text.tee],
-  ['seq', text.seq],
-  ['grep', grep],
-  ['find', find],
-  ['sed', sed],
-  ['yes', text.yes],
-  ['less', files.cat],
-  ['more', files.cat],
-  ['date', system.date],
-  ['uname', system.uname],
-  ['whoami', system.whoami],
-  ['id', system.id],
-  ['hostname', system.hostname],
-  ['sleep', system.sleep],
-  ['clear', system.clear],
-  ['printenv', system.printenv],
+  ['cat', lazy(() => files().then((m) => m.cat))],
+  ['ls', lazy(() => import('./ls.js').then((m) => m.ls))],
+  ['mkdir', lazy(() => files().then((m) => m.mkdir))],
+  ['rm', lazy(() => files().then((m) => m.rm))],
+  ['rmdir', lazy(() => files().then((m) => m.rmdir))],
+  ['cp', lazy(() => files().then((m) => m.cp))],
+  ['mv', lazy(() => files().then((m) => m.mv))],
+  ['touch', lazy(() => files().then((m) => m.touch))],
+  ['ln', lazy(() => files().then((m) => m.ln))],
+  ['chmod', lazy(() => files().then((m) => m.chmod))],
+  ['basename', lazy(() => files().then((m) => m.basenameCmd))],
+  ['dirname', lazy(() => files().then((m) => m.dirnameCmd))],
+  ['head', lazy(() => text().then((m) => m.head))],
+  ['tail', lazy(() => text().then((m) => m.tail))],
+  ['wc', lazy(() => text().then((m) => m.wc))],
+  ['sort', lazy(() => text().then((m) => m.sort))],
+  ['uniq', lazy(() => text().then((m) => m.uniq))],
+  ['cut', lazy(() => text().then((m) => m.cut))],
+  ['tr', lazy(() => text().then((m) => m.tr))],
+  ['tee', lazy(() => text().then((m) => m.tee))],
+  ['seq', lazy(() => text().then((m) => m.seq))],
+  ['grep', lazy(() => import('./grep.js').then((m) => m.grep))],
+  ['find', lazy(() => import('./find.js').then((m) => m.find))],
+  ['sed', lazy(() => import('./sed.js').then((m) => m.sed))],
+  ['yes', lazy(() => text().then((m) => m.yes))],
+  ['less', lazy(() => files().then((m) => m.cat))],
+  ['more', lazy(() => files().then((m) => m.cat))],
+  ['date', lazy(() => system().then((m) => m.date))],
+  ['uname', lazy(() => system().then((m) => m.uname))],
+  ['whoami', lazy(() => system().then((m) => m.whoami))],
+  ['id', lazy(() => system().then((m) => m.id))],
+  ['hostname', lazy(() => system().then((m) => m.hostname))],
+  ['sleep', lazy(() => system().then((m) => m.sleep))],
+  ['clear', lazy(() => system().then((m) => m.clear))],
+  ['printenv', lazy(() => system().then((m) => m.printenv))],
 ]);
+
+/** Imports every utility's module (for tests that count event-loop turns until a command reacts). */
+export async function loadAllCoreutils(): Promise<void> {
+  await Promise.all([files(), text(), system(), curl(), import('./ls.js'), import('./grep.js'), import('./find.js'), import('./sed.js')]);
+}
 
 /** The names `help`, `which` and completion can list. */
 export const COREUTIL_NAMES: readonly string[] = [...TABLE.keys(), 'curl', 'env', 'sh', 'bash'].sort();
 
 export function coreutil(name: string, rt: Runtime): ExternalCommand | undefined {
-  if (name === 'curl') return createCurl(rt.http);
+  if (name === 'curl') return lazy(() => curl().then((m) => m.createCurl(rt.http)));
   return TABLE.get(name);
 }

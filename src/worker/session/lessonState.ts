@@ -6,7 +6,7 @@
  */
 import type { Vfs } from '../../os/vfs.js';
 import type { EngineApi } from '../../engine/index.js';
-import { parseDockerfile } from '../../engine/dockerfile/index.js';
+import { parseDockerfile } from '../../engine/dockerfile/parser/parser.js';
 import type { CommandFact, ContainerFact, DockerfileFact, LessonState, PortFact } from '../../lessons/index.js';
 import type { TerminalSession } from './TerminalSession.js';
 
