@@ -67,14 +67,43 @@ function ports(bindings: unknown): PortFact[] {
   return out;
 }
 
+interface InspectFacts {
+  State?: { ExitCode?: number };
+  HostConfig?: { PortBindings?: unknown; AutoRemove?: boolean };
+  Config?: { Tty?: boolean; OpenStdin?: boolean };
+}
+
+type FixedFacts = Pick<ContainerFact, 'ports' | 'autoRemove' | 'tty' | 'openStdin'>;
+
+/**
+ * What `create` fixed for good (port bindings, --rm, -t, -i), per engine and
+ * container. The worker builds a state after every command, and a full
+ * inspect of every container was most of its cost at 1,000 containers.
+ */
+const fixedFacts = new WeakMap<EngineApi, Map<string, FixedFacts>>();
+/** `Exited (137) 2 seconds ago`: the daemon's own rendering of State.ExitCode. */
+const EXIT_STATUS = /^(?:Exited|Restarting) \((-?\d+)\)/;
+
+function fixedFactsOf(engine: EngineApi, id: string, info: () => InspectFacts): FixedFacts {
+  let cache = fixedFacts.get(engine);
+  if (!cache) fixedFacts.set(engine, (cache = new Map()));
+  let facts = cache.get(id);
+  if (!facts) {
+    const { HostConfig, Config } = info();
+    facts = { ports: ports(HostConfig?.PortBindings), autoRemove: HostConfig?.AutoRemove ?? false, tty: Config?.Tty ?? false, openStdin: Config?.OpenStdin ?? false };
+    cache.set(id, facts);
+  }
+  return facts;
+}
+
 function containerFacts(engine: EngineApi): ContainerFact[] {
   const tagsById = new Map(engine.images.list({ all: true }).map((image) => [image.id, image.repoTags]));
   return engine.containers.list({ all: true }).map((summary) => {
-    const info = engine.containers.inspect(summary.id) as {
-      State?: { ExitCode?: number };
-      HostConfig?: { PortBindings?: unknown; AutoRemove?: boolean };
-      Config?: { Tty?: boolean; OpenStdin?: boolean };
-    };
+    let inspected: InspectFacts | undefined;
+    const info = (): InspectFacts => (inspected ??= engine.containers.inspect(summary.id) as InspectFacts);
+    const exit = EXIT_STATUS.exec(summary.status);
+    const exitCode = exit ? Number(exit[1]) : summary.state === 'exited' || summary.state === 'dead' ? (info().State?.ExitCode ?? 0) : 0;
+    const fixed = fixedFactsOf(engine, summary.id, info);
     return {
       id: summary.id,
       name: summary.name,
@@ -82,19 +111,18 @@ function containerFacts(engine: EngineApi): ContainerFact[] {
       imageId: summary.imageId,
       imageTags: tagsById.get(summary.imageId) ?? [],
       state: summary.state,
-      exitCode: info.State?.ExitCode ?? 0,
-      ports: ports(info.HostConfig?.PortBindings),
+      exitCode,
       attached: summary.attached,
-      autoRemove: info.HostConfig?.AutoRemove ?? false,
-      tty: info.Config?.Tty ?? false,
-      openStdin: info.Config?.OpenStdin ?? false,
+      ...fixed,
     };
   });
 }
 
 /** Reads `snapshot().registry.repos` (path → tag → image), the documented part of the snapshot lessons use. */
 function pushedRepos(engine: EngineApi): Record<string, string[]> {
-  const registry = engine.system.snapshot()['registry'] as { repos?: Record<string, Record<string, unknown>> } | undefined;
+  // The engine's registry domain writes that part itself; asking it alone skips encoding every container's files.
+  const own = (engine.registry as { toSnapshot?: () => unknown }).toSnapshot;
+  const registry = (own ? own.call(engine.registry) : engine.system.snapshot()['registry']) as { repos?: Record<string, Record<string, unknown>> } | undefined;
   const out: Record<string, string[]> = {};
   for (const [path, tags] of Object.entries(registry?.repos ?? {})) out[path] = Object.keys(tags);
   return out;
