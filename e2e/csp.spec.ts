@@ -46,7 +46,7 @@ test('a whole session runs with zero CSP violations: terminal, Monaco, build, no
   // Monaco (lazy chunk, its worker, its injected styles and font) opened and typed into.
   await page.locator('.file-tree').getByRole('button', { name: 'Dockerfile' }).click();
   await expect(page.locator('.monaco-editor .view-lines')).toContainText('FROM node');
-  await page.locator('.monaco-editor .view-lines').click();
+  await page.locator('.monaco-editor .view-lines').click({ position: { x: 10, y: 5 } });
   await page.keyboard.press('Control+End');
   await page.keyboard.press('Enter');
   await page.keyboard.type('LABEL csp=checked');

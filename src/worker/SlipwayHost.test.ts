@@ -156,7 +156,7 @@ describe('SlipwayHost', () => {
     const screen = await open(host, 't1');
     expect(await run(host, 't1', screen, 'echo still works')).toContain('still works');
     await until(() => changes.includes('storage'), 'a storage notice');
-    expect(await host.storageProblem()).toBe('Saving failed (QuotaExceededError).');
+    expect(await host.storageProblem()).toMatch(/^Saving failed \(QuotaExceededError\): Slipway is working from memory/);
   });
 
   it('resets everything back to the seed', async () => {

@@ -41,6 +41,12 @@ export interface HostOptions {
 
 const SAVE_DELAY_MS = 300;
 
+/** A storage failure in words: the DOMException's name says which (QuotaExceededError, SecurityError…). */
+function storageError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  return error.name && error.name !== 'Error' ? `${error.name}: ${error.message}` : error.message;
+}
+
 /** Every call that touches state waits for boot(), so nothing reads the workspace before it is restored. */
 export class SlipwayHost implements WorkerApi {
   engine: Engine;
@@ -244,7 +250,7 @@ export class SlipwayHost implements WorkerApi {
     try {
       saved = await this.options.store?.load();
     } catch (error) {
-      this.storageIssue = `Storage is unavailable (${error instanceof Error ? error.message : String(error)}); your work will not survive a reload.`;
+      this.storageIssue = `Storage is unavailable (${storageError(error)}): Slipway is working from memory, and this tab's work is lost when it closes. Export your progress to keep it.`;
     }
     // Older formats are read as the current one (a v1 save becomes the sandbox space).
     const state = migrateSavedState(saved);
@@ -318,7 +324,7 @@ export class SlipwayHost implements WorkerApi {
     this.options.later(() => {
       this.saveQueued = false;
       store.save(this.savedState()).catch((error: unknown) => {
-        this.storageIssue = `Saving failed (${error instanceof Error ? error.message : String(error)}).`;
+        this.storageIssue = `Saving failed (${storageError(error)}): Slipway is working from memory, and this tab's work is lost when it closes. Export your progress to keep it.`;
         this.notify('storage');
       });
     }, SAVE_DELAY_MS);
