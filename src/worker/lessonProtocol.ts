@@ -92,23 +92,25 @@ export interface UndoInfo {
   readonly command?: string;
 }
 
+/** One lesson's progress, per lesson version: as stored in IndexedDB and as exported. */
+export interface LessonProgressRecord {
+  readonly version: number;
+  /** Tasks passing at the last evaluation (the checklist's live status). */
+  readonly passed: readonly string[];
+  /** Set once every task passed at the same time; stays set, also after a reset. */
+  readonly complete: boolean;
+  /** How many graded hints the student has opened, per task id. */
+  readonly hintsShown: Readonly<Record<string, number>>;
+  /** The options last chosen, per quiz id. */
+  readonly quiz: Readonly<Record<string, readonly number[]>>;
+}
+
 /** The JSON an instructor collects: `exportProgress()` writes it, `importProgress()` reads it. */
 export interface ProgressFile {
   readonly format: 'slipway-progress';
   readonly formatVersion: 1;
   readonly exportedAt: string;
-  readonly lessons: Readonly<
-    Record<
-      string,
-      {
-        readonly version: number;
-        readonly passed: readonly string[];
-        readonly complete: boolean;
-        readonly hintsShown: Readonly<Record<string, number>>;
-        readonly quiz: Readonly<Record<string, readonly number[]>>;
-      }
-    >
-  >;
+  readonly lessons: Readonly<Record<string, LessonProgressRecord>>;
 }
 
 export interface LessonApi {

@@ -6,6 +6,7 @@
  */
 import type { EngineSnapshot } from '../../engine/index.js';
 import type { CommandFact } from '../../lessons/index.js';
+import type { LessonProgressRecord } from '../lessonProtocol.js';
 
 /** `sandbox`, or `lesson:<lesson id>`. */
 export type SpaceKey = string;
@@ -26,17 +27,7 @@ export interface SavedSpace {
 }
 
 /** A lesson's progress, stored per lesson and version; the progress file carries the same shape. */
-export interface LessonProgress {
-  readonly version: number;
-  /** Tasks passing at the last evaluation (the checklist's live status). */
-  readonly passed: readonly string[];
-  /** Set once every task passed at the same time; stays set (see LessonHost). */
-  readonly complete: boolean;
-  /** How many graded hints the student has opened, per task id. */
-  readonly hintsShown: Readonly<Record<string, number>>;
-  /** The options last chosen, per quiz id. */
-  readonly quiz: Readonly<Record<string, readonly number[]>>;
-}
+export type LessonProgress = LessonProgressRecord;
 
 export interface SavedState {
   readonly version: 2;
