@@ -4,7 +4,8 @@
  * immediates and events posted from outside (HTTP requests, stdin chunks,
  * signals), drains nextTick and promise jobs after each callback, and sleeps
  * on the engine clock until the next timer or event. It ends, like Node, when
- * nothing is left that could call back into the script.
+ * nothing is left that could call back into the script. A loop that pauses
+ * for an engine turn (slicer.ts) holds the loop until it goes on.
  */
 import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from 'quickjs-emscripten';
 import type { SignalName } from '../../../os/process.js';
@@ -13,12 +14,15 @@ import type { HttpRequest, HttpResponse, Listener } from '../../net/http.js';
 import type { ProgramContext } from '../../programs/types.js';
 import { containerHostname, installHost } from './bindings.js';
 import { wasmHeapSize } from './loader.js';
-import { describeFatal, formatUncaught, offerToScript } from './errors.js';
+import { describeFatal, formatUncaught, offerToScript, wrapMainModule } from './errors.js';
+import type { Fatal } from './errors.js';
+import { instrumentLoops } from './instrument.js';
 import { FETCH_JS } from './js/fetch.js';
 import { MODULES_JS } from './js/modules.js';
 import { sendRequest } from './outbound.js';
 import { PRELUDE_JS } from './js/prelude.js';
 import { PROCESS_JS } from './js/process.js';
+import { Slicer } from './slicer.js';
 import { BUILTIN_SOURCES } from './sources.js';
 
 export interface NodeRuntimeOptions {
@@ -33,17 +37,16 @@ export interface NodeRuntimeOptions {
 export const DEFAULT_SLICE_BUDGET = 400;
 export const DEFAULT_MEMORY_LIMIT = 128 * 1024 * 1024;
 export const FALLBACK_NODE_VERSION = '26.7.0';
-/** Wall-clock cap on one callback where the clock is real (the UI notices a hung worker after 2 s). */
+/** Wall-clock cap on code that runs without pausing, where the clock is real (the UI notices a hung worker after 2 s). */
 const MAX_SLICE_MS = 1500;
 
 const encoder = new TextEncoder();
 const BUILTIN_NAMES = JSON.stringify(Object.keys(BUILTIN_SOURCES));
 
-type Fatal = 'runaway' | 'oom';
-
 export class NodeProcess {
   readonly vm: QuickJSContext;
   readonly runtime: QuickJSRuntime;
+  readonly slicer: Slicer;
   readonly version: string;
   private readonly S: QuickJSHandle;
   private readonly tasks: (() => void)[] = [];
@@ -52,8 +55,6 @@ export class NodeProcess {
   private readonly responses = new Map<number, (response: HttpResponse) => void>();
   private readonly untraps = new Map<string, () => void>();
   private nextRequest = 1;
-  private budgetUsed = 0;
-  private sliceStart = 0;
   private readonly memoryLimit: number;
   private readonly budget: number;
   private exitCode: number | null = null;
@@ -80,9 +81,12 @@ export class NodeProcess {
     const baseline = wasmHeapSize(qjs);
     this.runtime.setMemoryLimit(Math.min(this.memoryLimit * 2 + 64 * 1024 * 1024, 1536 * 1024 * 1024));
     this.runtime.setMaxStackSize(256 * 1024);
+    this.vm = this.runtime.newContext();
+    this.slicer = new Slicer(this.vm, ctx.clock);
     this.runtime.setInterruptHandler(() => {
-      if (this.exitCode !== null || this.fatal !== null) return true;
-      if (++this.budgetUsed > this.budget || ctx.clock.monotonic() - this.sliceStart > MAX_SLICE_MS) {
+      if (this.finished) return true;
+      this.slicer.interrupted();
+      if (this.slicer.used > this.budget || this.slicer.sliceElapsed > MAX_SLICE_MS) {
         this.fatal = 'runaway';
         return true;
       }
@@ -92,7 +96,6 @@ export class NodeProcess {
       }
       return false;
     });
-    this.vm = this.runtime.newContext();
     const started = ctx.clock.now();
     const hostname = containerHostname(ctx);
     const uid = ctx.user === '' || ctx.user === 'root' || ctx.user === '0' ? 0 : 1000;
@@ -107,8 +110,8 @@ export class NodeProcess {
       now: () => ctx.clock.now(),
       random: () => ctx.ids.int(0x100000000) / 0x100000000,
       info: () => info,
-      compile: (code, filename) => {
-        const result = this.vm.evalCode(code, filename);
+      compile: (code, filename, main) => {
+        const result = this.vm.evalCode(wrapMainModule(instrumentLoops(code, { wrapped: true, topLevel: main })), filename);
         return 'error' in result && result.error ? { error: result.error } : (result as { value: QuickJSHandle }).value;
       },
       exit: (code) => {
@@ -137,7 +140,12 @@ export class NodeProcess {
         const result = this.vm.evalCode(`(function (module, exports, require, host, S) {${body}\n})`, `node:${name}`);
         return result.error ? { error: result.error } : result.value;
       },
+      // A rejected async main (a script whose top-level loops pause): reported at once, as a throw would be.
+      uncaught: (error) => this.uncaught(error),
     });
+    const host = this.vm.getProp(this.vm.global, '__host');
+    this.slicer.install(host);
+    host.dispose();
     this.evalOrThrow(PRELUDE_JS, 'node:internal/bootstrap');
     this.S = this.vm.getProp(this.vm.global, '__slipway');
     this.evalOrThrow(PROCESS_JS, 'node:internal/process');
@@ -157,12 +165,16 @@ export class NodeProcess {
   }
 
   private resetSlice(): void {
-    this.budgetUsed = 0;
-    this.sliceStart = this.ctx.clock.monotonic();
+    this.slicer.resetSlice();
   }
 
   get finished(): boolean {
     return this.exitCode !== null || this.fatal !== null || this.ctx.killed.cancelled;
+  }
+
+  /** Nothing but the paused loop may run (or the process is ending). */
+  private get held(): boolean {
+    return this.finished || this.slicer.pausing;
   }
 
   /** Ends the process with this code after the current callback (process.exit from the host side). */
@@ -219,7 +231,7 @@ export class NodeProcess {
 
   /** Reports an error value that escaped the script, unless the process is already ending. */
   uncaught(error: QuickJSHandle): void {
-    if (this.exitCode !== null || this.fatal !== null) return;
+    if (this.finished) return;
     const dumped = this.vm.dump(error) as unknown;
     if (dumped && typeof dumped === 'object' && (dumped as { slipwayExit?: boolean }).slipwayExit) return;
     if (dumped && typeof dumped === 'object' && (dumped as { message?: string }).message === 'out of memory') {
@@ -338,20 +350,24 @@ export class NodeProcess {
     try {
       for (;;) {
         this.drain();
-        while (this.tasks.length > 0 && !this.finished) {
+        if (this.slicer.pausing && !this.finished) {
+          await this.slicer.resume(this.ctx.killed);
+          continue;
+        }
+        while (this.tasks.length > 0 && !this.held) {
           this.tasks.shift()!();
           this.drain();
         }
         // Timers scheduled by this phase wait for the next turn, so a setTimeout(f, 0) chain yields.
-        const timerLimit = this.finished ? 0 : this.num('timerSeq');
-        while (!this.finished && this.num('runOneTimer', this.ctx.clock.now(), timerLimit) === 1) this.drain();
-        const immediates = this.finished ? 0 : this.num('beginImmediates');
+        const timerLimit = this.held ? 0 : this.num('timerSeq');
+        while (!this.held && this.num('runOneTimer', this.ctx.clock.now(), timerLimit) === 1) this.drain();
+        const immediates = this.held ? 0 : this.num('beginImmediates');
         for (let i = 0; i < immediates && !this.finished; i++) {
           this.num('runOneImmediate');
           this.drain();
         }
         if (this.finished) break;
-        if (this.tasks.length > 0) continue;
+        if (this.tasks.length > 0 || this.slicer.pausing) continue;
         const next = this.num('nextTimer');
         const alive = next >= 0 || this.listeners.size > 0 || (this.stdinWanted && !this.stdinEnded) || this.responses.size > 0 || this.keepAlive > 0;
         if (!alive) {
@@ -396,6 +412,7 @@ export class NodeProcess {
     }
     this.responses.clear();
     try {
+      this.slicer.dispose();
       this.S.dispose();
       this.vm.dispose();
       this.runtime.dispose();

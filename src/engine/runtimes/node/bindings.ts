@@ -13,7 +13,9 @@ export interface HostCallbacks {
   now(): number;
   random(): number;
   info(): string;
-  compile(code: string, filename: string): QuickJSHandle | { error: QuickJSHandle };
+  /** `main`: the entry script, whose top-level loops may pause (instrument.ts). */
+  compile(code: string, filename: string, main: boolean): QuickJSHandle | { error: QuickJSHandle };
+  uncaught(error: QuickJSHandle): void;
   exit(code: number): void;
   listen(port: number, serverId: number): string;
   unlisten(serverId: number): void;
@@ -143,7 +145,8 @@ export function installHost(vm: QuickJSContext, fs: Vfs, cb: HostCallbacks): voi
   });
   define('utf8Encode', (text) => vm.newArrayBuffer(encoder.encode(str(text)).buffer));
   define('utf8Decode', (data) => vm.newString(decoder.decode(bytes(data))));
-  define('compile', (code, filename) => cb.compile(str(code), str(filename)));
+  define('compile', (code, filename, main) => cb.compile(str(code), str(filename), dump(main) === true));
+  define('uncaught', (error) => void cb.uncaught(error));
   define('exit', (code) => void cb.exit(num(code)));
   define('listen', (port, id) => vm.newString(cb.listen(num(port), num(id))));
   define('unlisten', (id) => void cb.unlisten(num(id)));

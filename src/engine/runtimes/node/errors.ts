@@ -10,6 +10,13 @@ import type { Vfs } from '../../../os/vfs.js';
 
 /** The CommonJS wrapper the loader puts on the first line of every module (modules.ts). */
 const WRAPPER = '(function (exports, require, module, __filename, __dirname) {';
+/** The same wrapper, async and of the same length (so line-1 columns need one correction). */
+const ASYNC_WRAPPER = '(async function(exports,require,module,__filename,__dirname){';
+
+/** Makes the main module's wrapper async when pause points were put at its top level. */
+export function wrapMainModule({ code, topLevel }: { code: string; topLevel: boolean }): string {
+  return topLevel && code.startsWith(WRAPPER) ? ASYNC_WRAPPER + code.slice(WRAPPER.length) : code;
+}
 
 const RESOLVE_FRAMES = [
   '    at Function._resolveFilename (node:internal/modules/cjs/loader:1421:15)',
@@ -114,13 +121,16 @@ export function formatUncaught(fs: Vfs, dumped: unknown, inspected: string, vers
   return `${header ?? ''}${[...head, ...frames, ...trailer].join('\n')}\n${footer}`;
 }
 
-export function describeFatal(kind: 'runaway' | 'oom'): string {
+/** Why the sandbox ended a process: memory, or a loop that ran too long where it could not pause. */
+export type Fatal = 'runaway' | 'oom';
+
+export function describeFatal(kind: Fatal): string {
   if (kind === 'oom') {
     return '\n<--- Last few GCs --->\n\nFATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\n' +
       'Slipway: the script used more memory than this container may (out of memory); it was killed.\n';
   }
   return 'Slipway: the script kept the CPU busy without returning to the event loop (a loop that never ends?), so it was stopped. ' +
-    'The simulated Node runtime cannot pause a script in the middle of a loop, so such a script is ended as if it were killed.\n';
+    'The simulated Node runtime can pause a loop only at the top level of a script or inside an async function, so such a script is ended as if it were killed.\n';
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import { dirname, resolvePath } from '../../../os/path.js';
 import type { Vfs } from '../../../os/vfs.js';
+import { instrumentLoops } from './instrument.js';
 import type { NodeProcess } from './NodeProcess.js';
 
 const decoder = new TextDecoder();
@@ -47,7 +48,7 @@ export function runModule(proc: NodeProcess, file: string): void {
         const bind = `const m = __slipway.requireFrom(${JSON.stringify(name)}, '/');\nexport default m;\n`;
         return keys.length > 0 ? `${bind}export const { ${keys.join(', ')} } = m;\n` : bind;
       }
-      return decoder.decode(ctx.fs.readFile(name));
+      return instrumentLoops(decoder.decode(ctx.fs.readFile(name)), { sourceType: 'module', topLevel: true }).code;
     },
     (base, requested) => {
       if (requested.startsWith('./') || requested.startsWith('../') || requested.startsWith('/')) return resolvePath(dirname(base), requested);
@@ -55,7 +56,7 @@ export function runModule(proc: NodeProcess, file: string): void {
       return resolved ?? requested;
     },
   );
-  const source = decoder.decode(ctx.fs.readFile(file));
+  const source = instrumentLoops(decoder.decode(ctx.fs.readFile(file)), { sourceType: 'module', topLevel: true }).code;
   const result = proc.enter(() => vm.evalCode(source, file, { type: 'module' }));
   if (!result) return;
   const state = vm.getPromiseState(result);
@@ -63,5 +64,7 @@ export function runModule(proc: NodeProcess, file: string): void {
     proc.uncaught(state.error);
     state.error.dispose();
   } else if (state.type === 'fulfilled' && !state.notAPromise) state.value.dispose();
+  // A module whose top-level loop paused is still evaluating: a later throw must still be reported.
+  else if (state.type === 'pending') proc.callS('watch', result)?.dispose();
   result.dispose();
 }

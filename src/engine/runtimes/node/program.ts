@@ -7,6 +7,7 @@ import { resolvePath } from '../../../os/path.js';
 import { readAll } from '../../../os/streams.js';
 import type { Program, ProgramContext } from '../../programs/types.js';
 import { isModuleEntry, runModule } from './esm.js';
+import { instrumentLoops } from './instrument.js';
 import { loadQuickJS } from './loader.js';
 import { FALLBACK_NODE_VERSION, NodeProcess } from './NodeProcess.js';
 import type { NodeRuntimeOptions } from './NodeProcess.js';
@@ -45,7 +46,10 @@ function parse(ctx: ProgramContext): Invocation | string {
 }
 
 function evalScript(proc: NodeProcess, code: string, filename: string, print: boolean): void {
-  const result = proc.enter(() => proc.vm.evalCode(code, filename));
+  // `-e`/stdin code with top-level loops runs as an async function so they can pause; `-p` keeps its value.
+  const ticked = instrumentLoops(code, { topLevel: !print });
+  const source = ticked.topLevel ? `__slipway.watch((async () => {${ticked.code}\n})());` : ticked.code;
+  const result = proc.enter(() => proc.vm.evalCode(source, filename));
   if (!result) return;
   if (print) proc.ctx.stdout.write(`${proc.inspect(result)}\n`);
   result.dispose();

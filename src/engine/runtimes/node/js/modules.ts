@@ -136,15 +136,18 @@ export const MODULES_JS = String.raw`
     return mod.exports;
   }
 
-  function compileInto(mod) {
+  // The main module comes back async when its top-level loops got pause points (instrument.ts).
+  const AsyncFunction = (async () => {}).constructor;
+  function compileInto(mod, main) {
     const source = readText(mod.filename);
     if (mod.filename.endsWith('.json')) {
       try { mod.exports = JSON.parse(source); } catch (e) { e.message = mod.filename + ': ' + e.message; throw e; }
       return;
     }
     const body = source.startsWith('#!') ? '//' + source : source;
-    const fn = host.compile('(function (exports, require, module, __filename, __dirname) {' + body + '\n})', mod.filename);
-    fn.call(mod.exports, mod.exports, makeRequire(mod), mod, mod.filename, mod.path);
+    const fn = host.compile('(function (exports, require, module, __filename, __dirname) {' + body + '\n})', mod.filename, main === true);
+    const result = fn.call(mod.exports, mod.exports, makeRequire(mod), mod, mod.filename, mod.path);
+    if (fn instanceof AsyncFunction) S.watch(result);
   }
 
   S.runMain = (file) => {
@@ -155,7 +158,7 @@ export const MODULES_JS = String.raw`
     mod.id = '.';
     S.mainModule = mod;
     cache[found] = mod;
-    compileInto(mod);
+    compileInto(mod, true);
     mod.loaded = true;
   };
   S.resolveImport = (request, baseFile) => resolveFilename(request, { filename: baseFile, parent: null });

@@ -14,6 +14,22 @@ export const PRELUDE_JS = String.raw`
   Object.defineProperty(globalThis, '__slipway', { value: S, enumerable: false, configurable: true, writable: false });
   S.host = host;
 
+  // Pause points (instrument.ts, slicer.ts): a countdown, then a question to the host; true when
+  // the slice is over, and the loop then awaits the promise __slipway_pause() returns.
+  let countdown = 1;
+  const tick = function __slipway_tick() {
+    if (--countdown > 0) return false;
+    const next = host.due();
+    countdown = Math.abs(next);
+    return next < 0;
+  };
+  const pause = function __slipway_pause() { return host.pause(); };
+  for (const [name, value] of [['__slipway_tick', tick], ['__slipway_pause', pause]]) {
+    Object.defineProperty(globalThis, name, { value, enumerable: false, configurable: false, writable: false });
+  }
+  // Code made async for its pauses: a throw ends the process as it would have synchronously.
+  S.watch = (p) => { p.then(undefined, (e) => host.uncaught(e)); };
+
   // Time and randomness come from the engine, never from the wasm host.
   const RealDate = Date;
   function SDate(...a) {
