@@ -28,7 +28,7 @@ export const SLICE_MS = 20;
  * so a 10-second `docker stop` wait still elapses while a loop spins.
  */
 export const FROZEN_SLICE_WORK = 2;
-export const FROZEN_CHARGE_MS = 100;
+export const FROZEN_CHARGE_MS = 250;
 const MAX_COUNTDOWN = 4096;
 
 export class Slicer {
