@@ -43,6 +43,12 @@ export function openAttachSession(deps: AttachDeps, c: ContainerRecord, options:
       open = false;
       resolveDone(code);
     },
+    // The client's output pipe broke (`docker run … | head -1`): it ends as a process killed by SIGPIPE would.
+    lost: () => {
+      deps.clients.get(c.id)?.delete(client);
+      deps.emit('detach', c.id);
+      client.finish(128 + 13);
+    },
   };
   const set = deps.clients.get(c.id) ?? new Set<Client>();
   set.add(client);

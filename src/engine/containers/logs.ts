@@ -31,8 +31,18 @@ export async function streamLogs(
   for (const entry of history) write(entry);
   const run = currentRun();
   if (!options.follow || !run || cancel?.cancelled) return;
+  // A write that fails (the client's pipe broke) ends the follow and fails the call, as a write of the
+  // history would; it must not reach the container's process, whose output is being fanned out.
+  let failure: unknown;
   await new Promise<void>((resolve) => {
-    const unfollow = run.hub.follow(write);
+    const unfollow = run.hub.follow((entry) => {
+      try {
+        write(entry);
+      } catch (error) {
+        failure = error;
+        finish();
+      }
+    });
     const stopCancel = cancel?.onCancel(() => finish());
     function finish(): void {
       unfollow();
@@ -41,4 +51,5 @@ export async function streamLogs(
     }
     void run.finished.then(finish);
   });
+  if (failure !== undefined) throw failure;
 }

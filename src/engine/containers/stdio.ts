@@ -119,6 +119,8 @@ export class Pty implements TerminalControl {
 export interface Attacher {
   readonly stdout: OutputStream;
   readonly stderr: OutputStream;
+  /** Writing to the client failed (its pipe's reader went away): it has been dropped. */
+  lost?(): void;
 }
 
 /** ONLCR: a TTY turns `\n` into `\r\n` on output. */
@@ -150,9 +152,22 @@ export class OutputHub {
     return { write: (text) => this.write(name, text) };
   }
 
+  /**
+   * A client's broken pipe is the client's problem, as with a real attach
+   * stream: the container's process never sees it; the client is dropped.
+   */
+  private send(a: Attacher, stream: 'stdout' | 'stderr', text: string): void {
+    try {
+      a[stream].write(text);
+    } catch {
+      this.attachers.delete(a);
+      a.lost?.();
+    }
+  }
+
   /** Bytes on the pty that are not program output (the echo of typed keys). */
   echo(text: string): void {
-    for (const a of this.attachers) a.stdout.write(text);
+    for (const a of this.attachers) this.send(a, 'stdout', text);
     if (text.length > 0) this.last = text[text.length - 1];
   }
 
@@ -162,7 +177,7 @@ export class OutputHub {
     const stream = this.tty ? 'stdout' : name;
     const text = this.tty ? onlcr(raw, this.last) : raw;
     if (this.tty) this.last = text[text.length - 1];
-    for (const a of this.attachers) (stream === 'stdout' ? a.stdout : a.stderr).write(text);
+    for (const a of this.attachers) this.send(a, stream, text);
     let buffered = this.partial[stream] + text;
     for (let nl = buffered.indexOf('\n'); nl >= 0; nl = buffered.indexOf('\n')) {
       this.append({ stream, text: buffered.slice(0, nl + 1), time: this.clock.now() });
