@@ -46,7 +46,6 @@ export function App() {
         <button aria-pressed={screenReader} onClick={() => setScreenReader(!screenReader)} title="Terminal screen-reader mode">
           Screen reader
         </button>
-        <span className="muted hint">In the editor, Ctrl+M switches Tab between indenting and moving focus.</span>
         <button onClick={() => void resetEverything()}>Reset everything</button>
       </header>
       {banner ? (

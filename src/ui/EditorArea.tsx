@@ -47,17 +47,20 @@ export function EditorArea() {
     <section className="pane editor-area" aria-label="Editor">
       <FileTree />
       <div className="editor-column">
-        <div className="tabbar" role="tablist" aria-label="Open files">
-          {openFiles.map((f) => (
-            <div key={f} className={`tab ${f === active ? 'active' : ''}`}>
-              <button role="tab" aria-selected={f === active} className="tab-label" onClick={() => openFile(f)}>
-                {f}
-              </button>
-              <button className="tab-close" aria-label={`Close ${f}`} onClick={() => closeFile(f)}>
-                ×
-              </button>
-            </div>
-          ))}
+        <div className="tabbar">
+          {/* A tab list may hold only tabs: × is for the mouse, Delete closes the focused tab. */}
+          <div className="tablist" role="tablist" aria-label="Open files">
+            {openFiles.map((f) => (
+              <div key={f} className={`tab ${f === active ? 'active' : ''}`}>
+                <button role="tab" aria-selected={f === active} aria-keyshortcuts="Delete" className="tab-label" onClick={() => openFile(f)} onKeyDown={(e) => e.key === 'Delete' && closeFile(f)}>
+                  {f}
+                </button>
+                <button className="tab-close" aria-hidden="true" tabIndex={-1} title={`Close ${f} (Delete)`} onClick={() => closeFile(f)}>
+                  ×
+                </button>
+              </div>
+            ))}
+          </div>
         </div>
         {ready ? (
           <Suspense fallback={<div className="editor-host loading">Loading editor…</div>}>
@@ -66,6 +69,10 @@ export function EditorArea() {
         ) : (
           <div className="editor-host loading">Loading editor…</div>
         )}
+        {/* Monaco keeps Tab for indenting; keyboard users need to know the way out, here and always visible. */}
+        <p className="editor-hint">
+          <kbd>Ctrl</kbd>+<kbd>M</kbd> switches <kbd>Tab</kbd> between indenting and leaving the editor.
+        </p>
       </div>
     </section>
   );

@@ -15,18 +15,21 @@ export function TerminalTabs() {
 
   return (
     <section className="pane terminals" aria-label="Terminals">
-      <div className="tabbar" role="tablist" aria-label="Terminal tabs">
-        {terminals.map((t) => (
-          <div key={t.id} className={`tab ${t.id === active ? 'active' : ''}`}>
-            <button role="tab" aria-selected={t.id === active} className="tab-label" onClick={() => activateTerminal(t.id)} title={t.status === 'prompt' ? 'idle' : t.status}>
-              {t.title}
-              {t.status !== 'prompt' && t.status !== 'exited' ? ' •' : ''}
-            </button>
-            <button className="tab-close" aria-label={`Close ${t.title}`} onClick={() => close(t.id)}>
-              ×
-            </button>
-          </div>
-        ))}
+      <div className="tabbar">
+        {/* A tab list may hold only tabs: × is for the mouse, Delete closes the focused tab; + sits outside. */}
+        <div className="tablist" role="tablist" aria-label="Terminal tabs">
+          {terminals.map((t) => (
+            <div key={t.id} className={`tab ${t.id === active ? 'active' : ''}`}>
+              <button role="tab" aria-selected={t.id === active} aria-keyshortcuts="Delete" className="tab-label" onClick={() => activateTerminal(t.id)} onKeyDown={(e) => e.key === 'Delete' && close(t.id)} title={t.status === 'prompt' ? 'idle' : t.status}>
+                {t.title}
+                {t.status !== 'prompt' && t.status !== 'exited' ? ' •' : ''}
+              </button>
+              <button className="tab-close" aria-hidden="true" tabIndex={-1} title={`Close ${t.title} (Delete)`} onClick={() => close(t.id)}>
+                ×
+              </button>
+            </div>
+          ))}
+        </div>
         <button className="tab-add" aria-label="New terminal" title="New terminal" onClick={() => addTerminal()}>
           +
         </button>
