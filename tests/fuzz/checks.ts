@@ -22,7 +22,22 @@ export function outputProblems(line: string, r: LineResult): string[] {
     if (hit) problems.push(`${stream} of ${JSON.stringify(line)} shows ${JSON.stringify(text.slice(Math.max(0, hit.index - 80), hit.index + 80))}`);
   }
   if (!Number.isInteger(r.status) || r.status < 0 || r.status > 255) problems.push(`${JSON.stringify(line)} exited with ${r.status}`);
+  else if (!statusExpected(line, r)) problems.push(`${JSON.stringify(line)} exited with ${r.status}, not 0, 1 or 125 as a docker command that runs no container process does`);
   return problems;
+}
+
+/** Commands that pass a container process's status through (`run`, `exec`, `start -a`, `attach`). */
+const PASSES_STATUS = /^docker\s+(?:container\s+)?(?:run|exec|start|attach|restart|wait|cp)\b/;
+
+/**
+ * A lone docker command (no shell around it) that runs no container process
+ * exits 0, 1 (daemon or client error) or 125 (usage), as docker's CLI does;
+ * 130 when it had to be interrupted.
+ */
+function statusExpected(line: string, r: LineResult): boolean {
+  const lone = /^docker\b/.test(line) && !/[|&;<>()`$\\{}]|\n/.test(line);
+  if (!lone || PASSES_STATUS.test(line)) return true;
+  return [0, 1, 125].includes(r.status) || (r.interrupted && r.status === 130);
 }
 
 /** The IDs the CLI lists: what a student sees, not the engine's internals. */

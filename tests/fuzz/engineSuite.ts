@@ -104,7 +104,8 @@ class RunCmd implements Cmd {
       return;
     }
     const server = this.image === 'server' && this.program === 'default';
-    const broken = this.program === 'missing';
+    // nginx's entrypoint script execs the command itself: a missing one ends that process with 127, the start succeeds.
+    const broken = this.program === 'missing' && this.image !== 'server';
     m.boxes.set(this.name, { running: false, server, broken, autoRemove: this.rm });
     if (this.create) {
       await step(r, m, line, { status: 0 });
@@ -142,6 +143,8 @@ class LifecycleCmd implements Cmd {
       case 'start':
       case 'restart':
         if (box.broken) {
+          // A failed start removes an AutoRemove container (moby daemon/start.go's cleanup).
+          if (box.autoRemove) m.boxes.delete(this.name);
           await step(r, m, line, { status: 1, err: /executable file not found in \$PATH/ });
           return;
         }
@@ -149,11 +152,14 @@ class LifecycleCmd implements Cmd {
         reap(m, this.name);
         await step(r, m, line, { status: 0 });
         return;
-      case 'stop':
+      case 'stop': {
+        // A --rm container goes when it stops running; one that never ran stays.
+        const ran = box.running;
         box.running = false;
-        reap(m, this.name);
+        if (ran) reap(m, this.name);
         await step(r, m, line, { status: 0 });
         return;
+      }
       case 'kill':
         if (!box.running) {
           await step(r, m, line, { status: 1, err: new RegExp(`cannot kill container: ${this.name}: container [0-9a-f]{64} is not running`) });

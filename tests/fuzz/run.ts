@@ -8,6 +8,7 @@
 import fc from 'fast-check';
 import { dockerfileProperty } from './dockerfileSuite.js';
 import { engineProperty } from './engineSuite.js';
+import { FUZZ } from './config.js';
 import { BrokenStep, lineProperty, newStats } from './lineSuite.js';
 
 function option(name: string, fallback: number): number {
@@ -19,9 +20,7 @@ const targetLines = option('lines', 100_000);
 const targetDockerfiles = option('dockerfiles', 10_000);
 const seedText = process.env.SLIPWAY_FUZZ_SEED;
 const seed = seedText ? Number(seedText) : Math.floor(Math.random() * 2 ** 31);
-const LINES_PER_RUN = 20;
-const ENGINE_OPS = 25;
-const DOCKERFILES_PER_RUN = 5;
+const { linesPerRun: LINES_PER_RUN, engineOpsPerRun: ENGINE_OPS, dockerfilesPerRun: DOCKERFILES_PER_RUN } = FUZZ;
 
 const stats = newStats();
 let uncaught = 0;
@@ -50,8 +49,8 @@ async function check<T>(label: string, property: fc.IAsyncProperty<T>, numRuns: 
 
 const started = performance.now();
 console.log(`fuzz seed ${seed}: ${targetLines} lines, ${targetDockerfiles} Dockerfiles`);
-// About a fifth of the lines come as model-checked engine sequences (up to ENGINE_OPS each).
-await check('engine sequences', engineProperty(stats, ENGINE_OPS), Math.ceil(targetLines / 5 / ENGINE_OPS), seed);
+// About a fifth of the lines come as model-checked engine sequences (ENGINE_OPS / 2 on average).
+await check('engine sequences', engineProperty(stats, ENGINE_OPS), Math.ceil((targetLines / 5) / (ENGINE_OPS / 2)), seed);
 await check('command lines', lineProperty(stats, LINES_PER_RUN), Math.ceil(Math.max(0, targetLines - stats.lines) / LINES_PER_RUN), seed + 1);
 await check('Dockerfiles', dockerfileProperty(stats, DOCKERFILES_PER_RUN), Math.ceil(targetDockerfiles / DOCKERFILES_PER_RUN), seed + 2);
 const minutes = ((performance.now() - started) / 60_000).toFixed(1);
