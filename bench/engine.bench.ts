@@ -13,6 +13,7 @@ import { Engine } from '../src/engine/index.js';
 import { MemFs } from '../src/os/memfs.js';
 import { VirtualClock, SeededIds } from '../src/os/testing/virtualClock.js';
 import type { CommandContext } from '../src/os/process.js';
+import { nodeFigures } from './nodeFigures.js';
 
 const SEED_DOCKERFILE = 'FROM node\n\nWORKDIR /app\n\nCOPY . /app\n\nRUN npm install\n\nEXPOSE 80\n\nCMD ["node", "server.js"]\n';
 const SERVER_JS = "const express = require('express');\nconst app = express();\napp.get('/', (req, res) => res.send('<h1>Goals</h1>'));\napp.listen(80);\n";
@@ -175,6 +176,7 @@ async function main(): Promise<void> {
   console.log(
     `growth 100 -> 1,000 (linear is ~10x): ps -a cpu p50 x${ratio(large.ps.cpuP50, small.ps.cpuP50)}, images cpu p50 x${ratio(large.images.cpuP50, small.images.cpuP50)}, images.list() x${ratio(large.imagesEngine.cpuP50, small.imagesEngine.cpuP50)}, heap x${ratio(large.heapMB, small.heapMB)}`,
   );
+  for (const figure of await nodeFigures()) console.log(figure);
 }
 
 await main();
