@@ -8,6 +8,8 @@ import type { Page } from '@playwright/test';
 import { expect, terminalText, test, typeCommand, waitForPrompt } from './fixtures.js';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+// Builds, pulls and two runtimes per test: generous on a shared 2-core machine.
+test.describe.configure({ timeout: 150_000 });
 
 // What a student pastes from the course into the terminal: heredocs that write the app's files.
 const SERVER = String.raw`cat > server.js <<'EOF'
@@ -179,15 +181,12 @@ test('after one visit the runtimes work offline (the service worker precached th
     .poll(() => page.evaluate(async () => (await Promise.all((await caches.keys()).map(async (key) => (await (await caches.open(key)).keys()).map((r) => r.url)))).flat().filter((url) => url.endsWith('.wasm')).length), { timeout: 30_000 })
     .toBeGreaterThanOrEqual(2);
 
-  await typeCommand(page, 'docker pull node && docker pull python');
-  await expect(terminalText(page)).toContainText('docker.io/library/python:latest', { timeout: 30_000 });
-
   await context.setOffline(true);
   await page.reload();
   await waitForPrompt(page);
   await typeCommand(page, "docker run --rm node -e 'console.log(40 + 2)'");
-  await expect(terminalText(page)).toContainText(/\)'42/, { timeout: 30_000 });
+  await expect(terminalText(page)).toContainText(/42student@slipway/, { timeout: 60_000 });
   await typeCommand(page, "docker run --rm python python -c 'print(6 * 7 + 1)'");
-  await expect(terminalText(page)).toContainText(/\)'43/, { timeout: 30_000 });
+  await expect(terminalText(page)).toContainText(/43student@slipway/, { timeout: 60_000 });
   await context.setOffline(false);
 });

@@ -6,14 +6,25 @@
  *
  * MicroPython needs this: inside a bundled worker it would look for
  * `micropython.wasm` beside the worker script, where there is none.
- * QuickJS finds its own file under Vite, but naming it here keeps both
- * runtimes on one explicit path.
+ * QuickJS's module is compiled once on first use and shared, so every later
+ * `node` run only instantiates it (its own memory) instead of fetching and
+ * compiling half a megabyte again.
  */
 import micropythonWasm from '@micropython/micropython-webassembly-pyscript/micropython.wasm?url';
-import quickjsSyncWasm from '@jitl/quickjs-wasmfile-release-sync/wasm?url';
-import quickjsAsyncifyWasm from '@jitl/quickjs-wasmfile-release-asyncify/wasm?url';
+import quickjsWasm from '@jitl/quickjs-wasmfile-release-sync/wasm?url';
 import { setMicroPythonWasmUrl } from '../engine/runtimes/python/loader.js';
-import { setQuickJSWasmUrls } from '../engine/runtimes/node/loader.js';
+import { setQuickJSWasm } from '../engine/runtimes/node/loader.js';
+
+let quickjsModule: Promise<WebAssembly.Module> | undefined;
+
+function compiledQuickJS(): Promise<WebAssembly.Module> {
+  quickjsModule ??= WebAssembly.compileStreaming(fetch(quickjsWasm)).catch((error: unknown) => {
+    // A failed fetch (offline before the precache finished) must not stick: the next run tries again.
+    quickjsModule = undefined;
+    throw error;
+  });
+  return quickjsModule;
+}
 
 setMicroPythonWasmUrl(micropythonWasm);
-setQuickJSWasmUrls({ sync: quickjsSyncWasm, asyncify: quickjsAsyncifyWasm });
+setQuickJSWasm({ url: quickjsWasm, module: compiledQuickJS });

@@ -6,43 +6,56 @@
  * shrinks, so a shared instance would keep the peak of the greediest script
  * forever, and a script that hits the memory limit cannot damage the heap of
  * the others.
+ *
+ * Only the release-sync variant is imported (quickjs-emscripten-core plus its
+ * one wasm package): the `quickjs-emscripten` entry point refers to all four
+ * builds, so a bundler would emit, and the service worker precache, about
+ * 3.7 MB of debug and asyncify wasm that never runs.
  */
 import type { QuickJSWASMModule } from 'quickjs-emscripten';
 
-type QuickJSPackage = typeof import('quickjs-emscripten');
+type Packages = [typeof import('quickjs-emscripten-core'), typeof import('@jitl/quickjs-wasmfile-release-sync')];
+/** A compiled `WebAssembly.Module`, spelled through the package's option (the engine's lib has no wasm types). */
+type CompiledWasm = NonNullable<Parameters<Packages[0]['newVariant']>[1]['wasmModule']>;
 
-let pkg: Promise<QuickJSPackage> | undefined;
+let pkg: Promise<Packages> | undefined;
 
-function loadPackage(): Promise<QuickJSPackage> {
-  pkg ??= import('quickjs-emscripten').catch((error: unknown) => {
+function loadPackage(): Promise<Packages> {
+  pkg ??= Promise.all([import('quickjs-emscripten-core'), import('@jitl/quickjs-wasmfile-release-sync')]).catch((error: unknown) => {
     pkg = undefined;
     throw error;
   });
   return pkg;
 }
 
-/** Where a host's bundle emitted each quickjs-emscripten variant's wasm; unset, the package finds its own file. */
-export interface QuickJSWasmUrls {
-  readonly sync?: string;
-  readonly asyncify?: string;
+/** How a bundled host provides the wasm; unset, the package finds its own file. */
+export interface QuickJSWasm {
+  /** Where the host's bundle emitted the release-sync variant's wasm. */
+  readonly url: string;
+  /**
+   * The compiled module, made once and shared: each process still gets its
+   * own instance (its own memory), but skips the fetch and the compile.
+   */
+  readonly module?: CompiledWasm;
 }
 
-let hostWasm: QuickJSWasmUrls = {};
+let hostWasm: QuickJSWasm | undefined;
 
 /**
  * Set once by a bundled host (the browser worker) before the first run, so
  * the wasm comes from the address the bundler gave it rather than from a path
  * the package guesses relative to a chunk that may have moved.
  */
-export function setQuickJSWasmUrls(urls: QuickJSWasmUrls): void {
-  hostWasm = urls;
+export function setQuickJSWasm(wasm: QuickJSWasm): void {
+  hostWasm = wasm;
 }
 
 /** A fresh QuickJS wasm instance (about 75 ms in Node). */
 export async function loadQuickJS(): Promise<QuickJSWASMModule> {
-  const m = await loadPackage();
-  const variant = hostWasm.sync === undefined ? m.RELEASE_SYNC : m.newVariant(m.RELEASE_SYNC, { wasmLocation: hostWasm.sync });
-  return m.newQuickJSWASMModule(variant);
+  const [core, variant] = await loadPackage();
+  const release = variant.default;
+  if (hostWasm === undefined) return core.newQuickJSWASMModuleFromVariant(release);
+  return core.newQuickJSWASMModuleFromVariant(core.newVariant(release, { wasmLocation: hostWasm.url, wasmModule: hostWasm.module }));
 }
 
 /** Bytes of wasm linear memory the instance has grown to (the process's resident heap). */
