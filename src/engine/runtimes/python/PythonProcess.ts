@@ -205,7 +205,7 @@ export class PythonProcess {
 
   private async yieldToEngine(): Promise<boolean> {
     this.flush();
-    await this.ctx.clock.sleep(0, this.ctx.killed);
+    await this.ctx.clock.sleep(this.budget.charge(), this.ctx.killed);
     this.budget.yielded();
     if (!this.pendingInterrupt) return true;
     this.pendingInterrupt = false;

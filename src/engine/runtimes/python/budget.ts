@@ -2,13 +2,17 @@
  * How long Python may run between yields to the engine. The loop ticks ask
  * every thousand rounds; a slice ends after 20 ms of clock time, or after a
  * fixed number of asks so that a virtual clock (which does not move while
- * code runs) still yields deterministically.
+ * code runs) still yields deterministically. Such a slice is charged
+ * FROZEN_CHARGE_MS of that clock's time at the yield, as the Node runtime does
+ * (node/slicer.ts): otherwise a spinning loop would hold a virtual clock still
+ * and a `docker stop` grace period would never end.
  */
 import type { Clock } from '../../../os/clock.js';
 import type { OutputStream } from '../../../os/process.js';
 
 const SLICE_MS = 20;
 const SLICE_ASKS = 10;
+const FROZEN_CHARGE_MS = 250;
 /** A plain function cannot yield: after this long (or this many slices) without one, the process is stopped. */
 const RUNAWAY_MS = 5000;
 const RUNAWAY_SLICES = 5000;
@@ -18,6 +22,7 @@ export class CpuBudget {
   private asks = 0;
   private slicesWithoutYield = 0;
   private lastYield: number;
+  private frozen = false;
 
   constructor(private readonly clock: Clock) {
     this.sliceStart = clock.monotonic();
@@ -29,9 +34,15 @@ export class CpuBudget {
     this.asks++;
     if (this.asks < SLICE_ASKS && this.clock.monotonic() - this.sliceStart < SLICE_MS) return false;
     this.asks = 0;
+    this.frozen = this.clock.monotonic() === this.sliceStart;
     this.sliceStart = this.clock.monotonic();
     this.slicesWithoutYield++;
     return true;
+  }
+
+  /** Clock time the yield should sleep: the slice's charge when the clock stood still through it. */
+  charge(): number {
+    return this.frozen ? FROZEN_CHARGE_MS : 0;
   }
 
   yielded(): void {

@@ -21,6 +21,18 @@ describe('python loops', () => {
     expect(await run).toBe(137);
   });
 
+  it('a spinning loop lets a virtual clock move, so a 10 s docker stop grace period ends', async () => {
+    const t = pythonHarness({ '/app/spin.py': 'print("spinning")\nwhile True:\n    pass\n' });
+    const run = t.start(['python', 'spin.py']);
+    await until(() => t.stdout.text === 'spinning\n');
+    const before = t.clock.now();
+    // What docker stop does for a PID 1 that ignores SIGTERM: wait 10 s of engine time, then kill.
+    await t.clock.sleep(10_000);
+    t.killed.cancel();
+    expect(await run).toBe(137);
+    expect(t.clock.now() - before).toBeGreaterThanOrEqual(10_000);
+  });
+
   it('Ctrl-C stops a busy loop with KeyboardInterrupt (130)', async () => {
     const t = pythonHarness({ '/app/spin.py': 'print("go")\nn = 0\nwhile True:\n    n += 1\n' });
     const run = t.start(['python', 'spin.py']);
