@@ -31,6 +31,8 @@ export interface LessonsSlice {
 
   /** Pulls the list, the current lesson and the undo info from the worker. */
   refreshLessons(): Promise<void>;
+  /** Pulls only the undo info: every engine change moves it, in the sandbox too. */
+  refreshUndo(): Promise<void>;
   /** A lesson id, or undefined for the sandbox. */
   openLesson(id: string | undefined): Promise<Result<void>>;
   resetLesson(): Promise<Result<void>>;
@@ -88,6 +90,9 @@ export const createLessonsSlice: StateCreator<LessonsSlice, [], [], LessonsSlice
       // A solution diff belongs to the lesson it was opened for.
       const solution = lesson && get().lesson?.id === lesson.id ? get().solution : undefined;
       set({ lessons, lesson, mode: modeOf(lesson), undo, solution });
+    },
+    async refreshUndo() {
+      set({ undo: await lessonApi().undoInfo() });
     },
     async openLesson(id) {
       return done(await settle(await lessonApi().openLesson(id), (view) => view));

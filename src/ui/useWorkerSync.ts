@@ -31,7 +31,11 @@ async function start(): Promise<void> {
   if (info.storageProblem) useAppStore.getState().setBanner(info.storageProblem);
   else if (!info.restored) useAppStore.getState().setBanner(undefined);
   await watchEngine((what) => {
-    if (what === 'engine') void refreshEngine();
+    if (what === 'engine') {
+      void refreshEngine();
+      // Only the Undo button's label depends on it; a worker mid-restart answers on the next change.
+      void useAppStore.getState().refreshUndo().catch(() => undefined);
+    }
     else if (what === 'workspace') void refreshWorkspace();
     else if (what === 'lesson') void refreshLessons();
     else void worker.storageProblem().then((problem) => useAppStore.getState().setBanner(problem));

@@ -20,11 +20,11 @@ export function LessonPane() {
   const scroller = useRef<HTMLDivElement>(null);
   const showList = listOpen || !lesson;
 
-  // A newly opened lesson starts at its top, with focus on its title for keyboard and screen-reader users.
+  // A newly opened lesson, or the list, starts at its top (focus goes to the title for keyboard and screen-reader users).
   const lessonId = lesson?.id;
   useEffect(() => {
-    scroller.current?.scrollTo({ top: 0 });
-  }, [lessonId]);
+    scroller.current?.scrollTo?.({ top: 0 });
+  }, [lessonId, showList]);
 
   const open = async (id: string | undefined): Promise<void> => {
     const result = await openLesson(id);
