@@ -71,7 +71,7 @@ export function EditorArea() {
         )}
         {/* Monaco keeps Tab for indenting; keyboard users need to know the way out, here and always visible. */}
         <p className="editor-hint">
-          <kbd>Ctrl</kbd>+<kbd>M</kbd> switches <kbd>Tab</kbd> between indenting and leaving the editor.
+          <kbd>Ctrl</kbd>+<kbd>M</kbd> switches <kbd>Tab</kbd> between indenting and leaving the editor. In a terminal, <kbd>Shift</kbd>+<kbd>Tab</kbd> leaves.
         </p>
       </div>
     </section>

@@ -39,6 +39,8 @@ export function TerminalView({ id, active }: { id: string; active: boolean }) {
     term.current = terminal;
     // Ctrl-C copies when there is a selection, as in most terminal apps; otherwise it is ^C.
     terminal.attachCustomKeyEventHandler((event) => {
+      // Tab completes in the shell; Shift+Tab is left to the browser, so the keyboard can always leave a terminal.
+      if (event.key === 'Tab' && event.shiftKey) return false;
       const copy = event.type === 'keydown' && event.ctrlKey && (event.key === 'c' || event.key === 'C') && terminal.hasSelection();
       if (copy) {
         void navigator.clipboard?.writeText(terminal.getSelection()).catch(() => undefined);
