@@ -14,7 +14,7 @@ import type { HttpRequest, HttpResponse, Listener } from '../../net/http.js';
 import type { ProgramContext } from '../../programs/types.js';
 import { containerHostname, installHost } from './bindings.js';
 import { wasmHeapSize } from './loader.js';
-import { describeFatal, formatUncaught, offerToScript, wrapMainModule } from './errors.js';
+import { describeFatal, formatUncaught, inspectInSandbox, offerToScript, wrapMainModule } from './errors.js';
 import type { Fatal } from './errors.js';
 import { instrumentLoops } from './instrument.js';
 import { FETCH_JS } from './js/fetch.js';
@@ -23,6 +23,7 @@ import { sendRequest } from './outbound.js';
 import { PRELUDE_JS } from './js/prelude.js';
 import { PROCESS_JS } from './js/process.js';
 import { Slicer } from './slicer.js';
+import { StdinPump } from './stdin.js';
 import { BUILTIN_SOURCES } from './sources.js';
 
 export interface NodeRuntimeOptions {
@@ -59,9 +60,7 @@ export class NodeProcess {
   private readonly budget: number;
   private exitCode: number | null = null;
   private fatal: Fatal | null = null;
-  private stdinWanted = false;
-  private stdinEnded = false;
-  private stdinReading = false;
+  private readonly stdin = new StdinPump(this);
   /** Extra reasons to stay alive (the REPL waiting for input). */
   keepAlive = 0;
 
@@ -128,10 +127,7 @@ export class NodeProcess {
         resolve?.({ status, statusText, headers: JSON.parse(headers) as Record<string, string>, body });
       },
       signal: (name, on) => this.setTrap(name as SignalName, on),
-      stdin: (ref) => {
-        this.stdinWanted = ref;
-        if (ref) void this.pumpStdin();
-      },
+      stdin: (ref) => this.stdin.ref(ref),
       rawMode: (raw) => ctx.terminal?.setRawMode(raw),
       builtinNames: () => BUILTIN_NAMES,
       request: (id, port, method, path, headers, body) => sendRequest(this, id, port, method, path, headers, body),
@@ -255,19 +251,7 @@ export class NodeProcess {
   /** util.inspect inside the sandbox; falls back to a plain dump when that fails (e.g. out of memory). */
   inspect(value: QuickJSHandle, rawFrames = false): string {
     this.resetSlice();
-    const util = this.vm.unwrapResult(this.vm.evalCode(`(v) => __slipway.builtin("util").inspect(v, { rawFrames: ${rawFrames} })`, 'node:internal/inspect'));
-    try {
-      const result = this.vm.callFunction(util, this.vm.undefined, value);
-      if (result.error) {
-        result.error.dispose();
-        return String(JSON.stringify(this.vm.dump(value)));
-      }
-      const text = this.vm.getString(result.value);
-      result.value.dispose();
-      return text;
-    } finally {
-      util.dispose();
-    }
+    return inspectInSandbox(this.vm, value, rawFrames);
   }
 
   /** Runs nextTick callbacks and promise jobs until both queues are empty. */
@@ -318,24 +302,6 @@ export class NodeProcess {
     if (on) this.untraps.set(name, this.ctx.trap(name, () => this.post(() => this.callS('signal', name)?.dispose())));
   }
 
-  private async pumpStdin(): Promise<void> {
-    if (this.stdinReading || this.stdinEnded) return;
-    this.stdinReading = true;
-    try {
-      while (this.stdinWanted && !this.stdinEnded && !this.finished) {
-        const chunk = await this.ctx.stdin.read();
-        if (chunk === null) this.stdinEnded = true;
-        this.post(() => {
-          const arg = chunk === null ? this.vm.null : this.vm.newString(chunk);
-          this.callS('stdinData', arg)?.dispose();
-          if (chunk !== null) arg.dispose();
-        });
-      }
-    } finally {
-      this.stdinReading = false;
-    }
-  }
-
   private num(name: string, ...args: number[]): number {
     const h = this.callS(name, ...args);
     if (!h) return 0;
@@ -369,7 +335,7 @@ export class NodeProcess {
         if (this.finished) break;
         if (this.tasks.length > 0 || this.slicer.pausing) continue;
         const next = this.num('nextTimer');
-        const alive = next >= 0 || this.listeners.size > 0 || (this.stdinWanted && !this.stdinEnded) || this.responses.size > 0 || this.keepAlive > 0;
+        const alive = next >= 0 || this.listeners.size > 0 || this.stdin.open || this.responses.size > 0 || this.keepAlive > 0;
         if (!alive) {
           const code = this.num('finish');
           if (this.exitCode === null && this.fatal === null) this.exitCode = code;

@@ -149,3 +149,20 @@ export function offerToScript(vm: QuickJSContext, S: QuickJSHandle, error: Quick
     fn.dispose();
   }
 }
+
+/** util.inspect inside the sandbox; falls back to a plain dump when that fails (e.g. out of memory). */
+export function inspectInSandbox(vm: QuickJSContext, value: QuickJSHandle, rawFrames: boolean): string {
+  const util = vm.unwrapResult(vm.evalCode(`(v) => __slipway.builtin("util").inspect(v, { rawFrames: ${rawFrames} })`, 'node:internal/inspect'));
+  try {
+    const result = vm.callFunction(util, vm.undefined, value);
+    if (result.error) {
+      result.error.dispose();
+      return String(JSON.stringify(vm.dump(value)));
+    }
+    const text = vm.getString(result.value);
+    result.value.dispose();
+    return text;
+  } finally {
+    util.dispose();
+  }
+}
