@@ -70,7 +70,7 @@ test('lesson 1: typed solution ticks tasks live, hint, quiz, solution, progress 
   await expectTask(page, 'list-all', 'fail');
   await run(page, 'docker ps -a', 'Exited (0)');
   await expectTask(page, 'list-all', 'pass');
-  await expect(pane(page).locator('.lesson-count')).toHaveText('✓ 3/3');
+  await expect(pane(page).locator('.lesson-count')).toHaveText(/^✓ 3\/3/);
 
   // The quiz: a wrong answer, then the right one, each with the explanation.
   const quiz = pane(page).locator('[data-quiz="image-or-container"]');
@@ -127,7 +127,9 @@ test('"Reset lesson" asks first, and resets only when confirmed', async ({ page,
   // The lesson's own space is ready once its tasks show; typed earlier, a command would land in the sandbox.
   await expectTask(page, 'run-node', 'fail');
   await waitForPrompt(page);
-  await run(page, 'docker run node', 'Status: Downloaded newer image for node:latest');
+  // The clickable command types into the terminal, as the student would.
+  await pane(page).getByRole('button', { name: 'Run docker run node in the terminal' }).click();
+  await expect(terminalText(page)).toContainText('Status: Downloaded newer image for node:latest', { timeout: 30_000 });
   await expectTask(page, 'run-node', 'pass');
 
   const questions: string[] = [];
@@ -143,7 +145,28 @@ test('"Reset lesson" asks first, and resets only when confirmed', async ({ page,
   page.once('dialog', (dialog) => void dialog.accept());
   await pane(page).getByRole('button', { name: 'Reset lesson…' }).click();
   await expectTask(page, 'run-node', 'fail');
-  await expect(pane(page).locator('.lesson-count')).toHaveText('0/3');
+  await expect(pane(page).locator('.lesson-count')).toHaveText(/^0\/3/);
+});
+
+test('progress exports to a JSON file and imports back; a bad file gets an inline error', async ({ page, watch }) => {
+  void watch;
+  await page.goto('/');
+  await waitForPrompt(page);
+  const progress = pane(page).getByRole('region', { name: 'Progress' });
+  const download = page.waitForEvent('download');
+  await progress.getByRole('button', { name: 'Export progress' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('slipway-progress.json');
+  const path = await file.path();
+  const { readFile } = await import('node:fs/promises');
+  const json = JSON.parse(await readFile(path, 'utf8')) as { format: string };
+  expect(json.format).toBe('slipway-progress');
+
+  const picker = progress.locator('input[type=file]');
+  await picker.setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') });
+  await expect(progress.getByRole('alert')).toContainText('notes.json:');
+  await picker.setInputFiles(path);
+  await expect(progress.getByRole('status')).toContainText(/Imported progress for \d+ lessons?/);
 });
 
 test('screenshots: a lesson with its solution diff, light and dark', async ({ page, watch }) => {

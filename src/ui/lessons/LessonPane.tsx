@@ -46,9 +46,14 @@ export function LessonPane() {
           {lesson ? lesson.title : 'Sandbox'}
         </h2>
         {lesson ? (
-          <span className="lesson-count" aria-label={`${lesson.passed} of ${lesson.total} tasks done`}>
-            {lesson.complete ? '✓ ' : ''}
-            {lesson.passed}/{lesson.total}
+          <span className="lesson-count">
+            <span aria-hidden="true">
+              {lesson.complete ? '✓ ' : ''}
+              {lesson.passed}/{lesson.total}
+            </span>
+            <span className="visually-hidden">
+              {lesson.passed} of {lesson.total} tasks done
+            </span>
           </span>
         ) : null}
       </div>

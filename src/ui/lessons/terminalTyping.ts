@@ -6,9 +6,7 @@
 import { engineWorker } from '../../worker/client.js';
 import { useAppStore } from '../../store/index.js';
 import type { SessionStatus } from '../../worker/protocol.js';
-
-/** Solution lines that stand for keys (the same spelling as `slipway` transcripts). */
-const KEYS: Readonly<Record<string, string>> = { '^C': '\x03', '^D': '\x04', '^P^Q': '\x10\x11' };
+import { isKeyLine, keystrokes } from './keystrokes.js';
 
 /** Longest wait for a command to hand the terminal back before the next line is typed anyway (`logs -f` never does). */
 const SETTLE_LIMIT_MS = 15_000;
@@ -18,11 +16,6 @@ const KEY_PAUSE_MS = 600;
 function activeTerminal(): { id: string; status: SessionStatus } | undefined {
   const { terminals, activeTerminal: id } = useAppStore.getState();
   return terminals.find((t) => t.id === id);
-}
-
-/** What a solution line sends: a key's control character, or the text and Enter. */
-export function keystrokes(line: string): string {
-  return KEYS[line.trim()] ?? `${line}\r`;
 }
 
 /** Types one line (or key) into the active terminal. */
@@ -72,8 +65,7 @@ export async function replayLines(lines: readonly string[], progress: ReplayProg
   if (!terminal) return;
   for (const [index, line] of lines.entries()) {
     if (progress.signal?.aborted) return;
-    const key = KEYS[line.trim()] !== undefined;
-    if (key) await sleep(KEY_PAUSE_MS);
+    if (isKeyLine(line)) await sleep(KEY_PAUSE_MS);
     else await untilWaitingForInput(terminal.id, SETTLE_LIMIT_MS);
     if (progress.signal?.aborted) return;
     progress.onLine?.(index);

@@ -118,7 +118,7 @@ describe('renderMarkdown: what authors write', () => {
   it('styles callouts by their bold label', () => {
     const nodes = body('> **Tip.** Use `docker ps -a`.\n\n> **Careful.** This deletes.\n\n> Just a quote.');
     expect(nodes.filter((n) => n.kind === 'callout').map((n) => n.kind === 'callout' && n.callout)).toEqual(['tip', 'careful']);
-    expect(markup(nodes)).toContain('<aside class="callout callout-tip" aria-label="Tip"><p><strong>Tip.</strong> Use <code>docker ps -a</code>.</p>');
+    expect(markup(nodes)).toContain('<div role="note" class="callout callout-tip" aria-label="Tip"><p><strong>Tip.</strong> Use <code>docker ps -a</code>.</p>');
     expect(markup(nodes)).toContain('<blockquote>');
   });
 

@@ -43,7 +43,8 @@ export function mdToReact(nodes: readonly MdNode[], slots: MdSlots, prefix = 'n'
       case 'task':
         return slots.task ? slots.task(node.id, key) : null;
       case 'callout':
-        return createElement('aside', { key, className: `callout callout-${node.callout}`, 'aria-label': CALLOUT_LABEL[node.callout] }, ...mdToReact(node.children, slots, key));
+        // role=note, not <aside>: a callout belongs to the text around it, it is no landmark.
+        return createElement('div', { key, role: 'note', className: `callout callout-${node.callout}`, 'aria-label': CALLOUT_LABEL[node.callout] }, ...mdToReact(node.children, slots, key));
     }
   });
 }
