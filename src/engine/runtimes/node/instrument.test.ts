@@ -36,3 +36,15 @@ describe('instrumentLoops', () => {
     expect(top('while (true) {')).toBe('while (true) {');
   });
 });
+
+describe('inline timer and server callbacks', () => {
+  it('become async (wrapped so a throw stays uncaught) when their own body holds a loop', () => {
+    const code = 'setInterval(() => {\n  while (true) {}\n}, 10);\nhttp.createServer(function (req, res) { for (;;) {} }).listen(3000, () => { do {} while (0) });\nsetTimeout(() => f(), 1);\nemitter.on("x", () => { while (1) {} });\n';
+    const out = instrumentLoops(code).code;
+    expect(out.split('\n')).toHaveLength(code.split('\n').length);
+    expect(out).toContain(`setInterval(__slipway_async(async () => {\n  while (true) {${PAUSE}}\n}), 10);`);
+    expect(out).toContain(`http.createServer(__slipway_async(async function (req, res) { for (;;) {${PAUSE}} })).listen(3000, __slipway_async(async () => { do {${PAUSE}} while (0) }));`);
+    expect(out).toContain('setTimeout(() => f(), 1);');
+    expect(out).toContain('emitter.on("x", () => { while (1) {} });');
+  });
+});

@@ -13,6 +13,14 @@
  * (slicer.ts). Loops in plain functions cannot await: they run on and, if they
  * never end, the interrupt handler's budget stops the process (NodeProcess).
  *
+ * One kind of plain function is made async: a function written inline as the
+ * callback of a timer (`setTimeout`, `setInterval`, `setImmediate`) or of a
+ * server (`createServer`, `listen`), when its own body holds a loop. Node
+ * ignores what those callbacks return and treats their throws as uncaught,
+ * so `__slipway_async(async () => {...})` (which runs the async function and
+ * reports a rejection as an uncaught error) behaves the same, except that its
+ * loops can pause.
+ *
  * The code is parsed with acorn, so loops inside strings, comments, regular
  * expressions and templates are not mistaken for real ones. Text is only
  * inserted, never moved, and holds no newline: line numbers in stack traces
@@ -30,6 +38,9 @@ const LOOPS = new Set(['WhileStatement', 'DoWhileStatement', 'ForStatement', 'Fo
 const FUNCTIONS = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
 /** Places whose code runs in a function of its own that can never be async. */
 const SYNC_SCOPES = new Set(['StaticBlock', 'PropertyDefinition']);
+/** Calls whose inline callback's result Node ignores and whose throw is an uncaught exception. */
+const CALLBACK_SITES = new Set(['setTimeout', 'setInterval', 'setImmediate', 'createServer', 'listen']);
+export const ASYNC_WRAP = '__slipway_async(async ';
 
 export interface Instrumented {
   readonly code: string;
@@ -54,10 +65,33 @@ function isNode(value: unknown): value is Node {
   return !!value && typeof value === 'object' && typeof (value as { type?: unknown }).type === 'string';
 }
 
+/** A loop in this subtree outside any nested function. */
+function hasOwnLoop(node: Node): boolean {
+  if (LOOPS.has(node.type)) return true;
+  for (const value of Object.values(node) as unknown[]) {
+    const items = Array.isArray(value) ? value : [value];
+    for (const item of items) if (isNode(item) && !FUNCTIONS.has(item.type) && hasOwnLoop(item)) return true;
+  }
+  return false;
+}
+
+function callbackSite(call: Node): boolean {
+  const callee = (call as Node & { callee: Node & { name?: string; computed?: boolean; property?: Node & { name?: string } } }).callee;
+  if (callee.type === 'Identifier') return CALLBACK_SITES.has(callee.name ?? '');
+  return callee.type === 'MemberExpression' && !callee.computed && CALLBACK_SITES.has(callee.property?.name ?? '');
+}
+
+/** An inline plain callback (not async, not a generator) whose block body holds a loop of its own. */
+function convertible(fn: Node): boolean {
+  const f = fn as Node & { async?: boolean; generator?: boolean; body: Node };
+  return (fn.type === 'FunctionExpression' || fn.type === 'ArrowFunctionExpression') && !f.async && !f.generator && f.body.type === 'BlockStatement' && hasOwnLoop(f.body);
+}
+
 class Walker {
   readonly insertions: Insertion[] = [];
   topLevel = false;
   private wrapper: Node | null = null;
+  private readonly converted = new Set<Node>();
 
   constructor(private readonly options: InstrumentOptions) {}
 
@@ -73,9 +107,16 @@ class Walker {
   private visit(node: Node, scope: 'top' | 'async' | 'sync'): void {
     let inner = scope;
     if (node === this.wrapper) inner = this.options.topLevel ? 'top' : 'sync';
-    else if (FUNCTIONS.has(node.type)) inner = (node as Node & { async?: boolean }).async ? 'async' : 'sync';
+    else if (FUNCTIONS.has(node.type)) inner = (node as Node & { async?: boolean }).async || this.converted.has(node) ? 'async' : 'sync';
     else if (SYNC_SCOPES.has(node.type)) inner = 'sync';
     if (LOOPS.has(node.type) && scope !== 'sync') this.pausePoint((node as Node & { body: Node }).body, scope);
+    if (node.type === 'CallExpression' && callbackSite(node)) {
+      for (const arg of (node as Node & { arguments: Node[] }).arguments) {
+        if (!convertible(arg)) continue;
+        this.converted.add(arg);
+        this.insertions.push({ at: arg.start, text: ASYNC_WRAP }, { at: arg.end, text: ')' });
+      }
+    }
     for (const value of Object.values(node) as unknown[]) {
       if (Array.isArray(value)) {
         for (const item of value) if (isNode(item)) this.visit(item, inner);

@@ -42,13 +42,15 @@ describe('node time slices', () => {
     expect(t.stdout.text).toBe('beat 1\nbeat 2\nbeat 3\n');
   });
 
-  it('slices loops in async callbacks, async HTTP handlers, ES modules and one-line loop bodies', async () => {
+  it('slices loops in async functions, ES modules, inline timer and server callbacks, and one-line loop bodies', async () => {
     for (const [file, code] of [
       ['spin.js', 'setTimeout(async () => { console.log("in timer"); for (;;) ; }, 10);'],
       ['spin.js', 'async function main() { await null; console.log("in async"); do { } while (1) }\nmain();'],
       ['spin.js', 'require("http").createServer(async (req, res) => { console.log("in handler"); while (true) {} }).listen(3000, () => fetch("http://localhost:3000/"));'],
       ['spin.mjs', 'import { EventEmitter } from "node:events";\nconsole.log("in module", typeof EventEmitter);\nfor (let i = 0; ; i++) i;\n'],
       ['spin.js', 'let i = 0;\nconsole.log("in script");\nwhile (true) i++\n'],
+      ['spin.js', 'setInterval(() => { console.log("in plain timer"); for (;;) ; }, 10);'],
+      ['spin.js', 'require("http").createServer((req, res) => { console.log("in plain handler"); while (true) {} }).listen(3000, () => fetch("http://localhost:3000/"));'],
     ]) {
       const t = nodeHarness({ [`/app/${file}`]: code });
       const run = t.start(['node', file]);
@@ -56,7 +58,7 @@ describe('node time slices', () => {
       await turns(30);
       t.killed.cancel();
       expect(await run).toBe(137);
-      expect(t.stdout.text).toMatch(/^in (timer|async|handler|module function|script)\n$/);
+      expect(t.stdout.text).toMatch(/^in (timer|async|handler|module function|script|plain timer|plain handler)\n$/);
       expect(t.stderr.text).toBe('');
     }
   });
@@ -77,5 +79,9 @@ describe('node time slices', () => {
     expect(await late.start(['node', 'late.js'])).toBe(1);
     expect(late.stderr.text).toMatch(/^\/app\/late\.js:3\n {2}if \(\+\+n === 300000\) null\.boom;\n/);
     expect(late.stderr.text).toContain("TypeError: Cannot read properties of null (reading 'boom')");
+    const timer = nodeHarness({ '/app/timer.js': 'setTimeout(() => {\n  for (let i = 0; i < 2; i++) {}\n  throw new Error("late");\n}, 5);\nsetTimeout(() => console.log("never"), 50);\n' });
+    expect(await timer.start(['node', 'timer.js'])).toBe(1);
+    expect(timer.stdout.text).toBe('');
+    expect(timer.stderr.text).toMatch(/^\/app\/timer\.js:3\n {2}throw new Error\("late"\);\n {2}\^\n\nError: late\n {4}at /);
   });
 });

@@ -29,6 +29,8 @@ export const PRELUDE_JS = String.raw`
   }
   // Code made async for its pauses: a throw ends the process as it would have synchronously.
   S.watch = (p) => { p.then(undefined, (e) => host.uncaught(e)); };
+  const toAsync = function __slipway_async(fn) { return function (...args) { S.watch(fn.apply(this, args)); }; };
+  Object.defineProperty(globalThis, '__slipway_async', { value: toAsync, enumerable: false, configurable: false, writable: false });
 
   // Time and randomness come from the engine, never from the wasm host.
   const RealDate = Date;
