@@ -130,7 +130,7 @@ export function describeFatal(kind: Fatal): string {
       'Slipway: the script used more memory than this container may (out of memory); it was killed.\n';
   }
   return 'Slipway: the script kept the CPU busy without returning to the event loop (a loop that never ends?), so it was stopped. ' +
-    'The simulated Node runtime can pause a loop only at the top level of a script or inside an async function, so such a script is ended as if it were killed.\n';
+    'The simulated Node runtime can pause a loop only at the top level of a script, inside an async function or in a timer or server callback written inline, so such a script is ended as if it were killed.\n';
 }
 
 /**

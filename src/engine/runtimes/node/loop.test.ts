@@ -117,7 +117,7 @@ describe('node event loop', () => {
     const t = nodeHarness({ '/app/spin.js': 'console.log("spinning");\nfunction spin() { while (true) {} }\nspin();\n' }, { sliceBudget: 20 });
     expect(await t.start(['node', 'spin.js'])).toBe(137);
     expect(t.stdout.text).toBe('spinning\n');
-    expect(t.stderr.text).toMatch(/^Slipway: the script kept the CPU busy without returning to the event loop \(a loop that never ends\?\), so it was stopped\. The simulated Node runtime can pause a loop only at the top level of a script or inside an async function/);
+    expect(t.stderr.text).toMatch(/^Slipway: the script kept the CPU busy without returning to the event loop \(a loop that never ends\?\), so it was stopped\. The simulated Node runtime can pause a loop only at the top level of a script, inside an async function or in a timer or server callback written inline/);
   });
 
   it('an unpausable loop that catches errors is still stopped', async () => {
