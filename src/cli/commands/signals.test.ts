@@ -31,6 +31,19 @@ describe('signals while attached without a TTY', () => {
     expect(rig.stderr.text).toBe('got 3 SIGTERM/SIGINTs, forcefully exiting\n');
   });
 
+  it('-t without -i: no proxy, so Ctrl-C ends the client with 130 and the container keeps running (fuzz)', async () => {
+    const rig = makeRig();
+    await rig.docker(['pull', '-q', 'busybox']);
+    // sh on a TTY with no stdin attached waits for ever: the student's only way out is Ctrl-C.
+    const running = rig.docker(['run', '-t', '--name', 'waiting', 'busybox']);
+    await settle();
+    rig.signals.emit('SIGINT');
+    expect(await running).toBe(130);
+    expect(await rig.docker(['ps', '--format', '{{.Names}} {{.State}}'])).toBe(0);
+    expect(rig.stdout.text).toBe('waiting running\n');
+    await rig.docker(['rm', '-f', 'waiting']);
+  });
+
   it('--rm removes the container once it exits', async () => {
     const rig = makeRig();
     expect(await rig.docker(['run', '--rm', 'busybox', 'echo', 'bye'])).toBe(0);

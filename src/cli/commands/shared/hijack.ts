@@ -6,7 +6,7 @@
  * (three of them force the client out).
  */
 import type { DockerContext } from '../../context.js';
-import type { SignalName } from '../../../os/process.js';
+import { SIGNAL_NUMBERS, type SignalName } from '../../../os/process.js';
 
 export type AttachOutcome = { readonly kind: 'exited'; readonly code: number } | { readonly kind: 'detached' } | { readonly kind: 'forced' };
 
@@ -79,6 +79,14 @@ export async function attachAndWait(req: AttachRequest, ctx: DockerContext): Pro
       } catch {
         // The container may have exited between the key press and the kill.
       }
+    });
+  } else if (!raw) {
+    // No proxy (run.go turns it off in TTY mode, or --sig-proxy=false) and no raw terminal: the
+    // client does not catch Ctrl-C and dies of it; the container keeps running.
+    unsubscribe = ctx.signals.on((signal: SignalName) => {
+      if (finished || (signal !== 'SIGINT' && signal !== 'SIGTERM' && signal !== 'SIGHUP')) return;
+      session.detach();
+      finish({ kind: 'exited', code: 128 + SIGNAL_NUMBERS[signal] });
     });
   }
 
