@@ -71,6 +71,8 @@ test('lesson 1: typed solution ticks tasks live, hint, quiz, solution, progress 
   await run(page, 'docker ps -a', 'Exited (0)');
   await expectTask(page, 'list-all', 'pass');
   await expect(pane(page).locator('.lesson-count')).toHaveText(/^✓ 3\/3/);
+  await taskRows(page, 'list-all').inline.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'e2e/screenshots/lesson-1-ticked.png' });
 
   // The quiz: a wrong answer, then the right one, each with the explanation.
   const quiz = pane(page).locator('[data-quiz="image-or-container"]');
@@ -146,6 +148,21 @@ test('"Reset lesson" asks first, and resets only when confirmed', async ({ page,
   await pane(page).getByRole('button', { name: 'Reset lesson…' }).click();
   await expectTask(page, 'run-node', 'fail');
   await expect(pane(page).locator('.lesson-count')).toHaveText(/^0\/3/);
+});
+
+test('"Replay in terminal" types the solution one command at a time, and the tasks tick', async ({ page, watch }) => {
+  void watch;
+  test.setTimeout(120_000);
+  await page.goto('/');
+  await waitForPrompt(page);
+  await openFromList(page, /Containers vs images/);
+  await expectTask(page, 'run-node', 'fail');
+  await pane(page).getByRole('button', { name: 'Show solution' }).click();
+  await pane(page).getByRole('button', { name: 'Replay in terminal' }).click();
+  await expect(pane(page).getByRole('region', { name: 'Solution' }).getByRole('status')).toHaveText('Replay finished.', { timeout: 60_000 });
+  for (const id of ['run-node', 'exited', 'list-all']) await expectTask(page, id, 'pass');
+  // The second command waited for the first: it ran after the pull, at a fresh prompt.
+  await expect(terminalText(page)).toContainText(/Status: Downloaded newer image for node:latest\s*student@slipway:~\/app\$ docker ps -a/);
 });
 
 test('progress exports to a JSON file and imports back; a bad file gets an inline error', async ({ page, watch }) => {

@@ -23,8 +23,10 @@ export function TaskRow({ task, titles, as: Tag = 'div' }: { task: TaskView; tit
           {task.title}
           <span className="visually-hidden">: {STATUS_TEXT[task.status]}</span>
         </div>
-        <div className="task-checks">Checks: {task.checks}</div>
-        {task.status === 'fail' && task.why ? <div className="task-why">{task.why}</div> : null}
+        <div className="task-checks">
+          Checks: <Md text={task.checks} inline />
+        </div>
+        {task.status === 'fail' && task.why ? <Md text={task.why} className="task-why" /> : null}
         {task.status === 'locked' && task.waitingFor?.length ? (
           <div className="task-why">First: {task.waitingFor.map((id) => titles.get(id) ?? id).join('; ')}</div>
         ) : null}
