@@ -14,6 +14,7 @@ import type { WorldTime } from './session/lessonsCheck.js';
 import { LessonHost } from './lessons/LessonHost.js';
 import { migrateSavedState, type SavedState, type StateStore } from './lessons/saved.js';
 import { followEngine } from './lessons/spaces.js';
+import { fastSetupTime } from './lessons/setupClock.js';
 import { engineView } from './engineView.js';
 import { previewRequest } from './preview.js';
 import { SessionHub, type Defer } from './sessionHub.js';
@@ -86,7 +87,7 @@ export class SlipwayHost implements WorkerApi {
         },
         notify: (what) => this.notify(what),
         scheduleSave: () => this.scheduleSave(),
-        setupTime: options.setupTime ?? (() => ({ clock: options.clock, ids: options.ids, advance: () => undefined, settle: () => new Promise<void>((resolve) => options.defer(resolve)) })),
+        setupTime: options.setupTime ?? (() => fastSetupTime(options.clock, options.ids, options.defer)),
         lessonTree: options.lessons,
       },
       this.engine,

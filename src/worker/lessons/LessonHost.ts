@@ -39,8 +39,8 @@ export interface LessonHostContext {
   setHistory(history: readonly string[]): void;
   notify(what: ChangeKind): void;
   scheduleSave(): void;
-  /** Time for a lesson's headless setup (a virtual clock in tests). */
-  setupTime(): WorldTime;
+  /** Time for a lesson's headless setup (a virtual clock in tests); `done()`, if any, runs once it is over. */
+  setupTime(): WorldTime & { done?(): void };
   /** The lessons tree; default: the lessons bundled into the app. */
   readonly lessonTree?: () => Promise<Readonly<Record<string, string>>>;
 }
@@ -299,7 +299,13 @@ export class LessonHost implements LessonApi {
   /** A lesson's start: `_files` plus its setup, run headless. */
   private async fresh(lesson: Lesson): Promise<Built> {
     const rt = await this.library.runtime();
-    const start = await rt.lessonStart(lesson, this.ctx.setupTime());
+    const time = this.ctx.setupTime();
+    let start;
+    try {
+      start = await rt.lessonStart(lesson, time);
+    } finally {
+      time.done?.();
+    }
     return { space: new Space(lessonKey(lesson.id), start.engine, [], [], lesson.meta.version), files: start.files, dirs: [] };
   }
 
