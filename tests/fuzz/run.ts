@@ -30,21 +30,27 @@ process.on('unhandledRejection', (reason) => {
   console.error('unhandled rejection:', reason);
 });
 
+/** Runs `numRuns` runs; after a failure (reported, then counted) the rest go on with the next seed, so one bug hides no other. */
 async function check<T>(label: string, property: fc.IAsyncProperty<T>, numRuns: number, runSeed: number): Promise<void> {
-  if (numRuns <= 0) return;
-  const started = performance.now();
-  const result = await fc.check(property, { numRuns, seed: runSeed });
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  if (!result.failed) {
-    console.log(`${label}: ${numRuns} runs passed in ${seconds} s`);
-    return;
+  let remaining = numRuns;
+  let current = runSeed;
+  while (remaining > 0) {
+    const started = performance.now();
+    const result = await fc.check(property, { numRuns: remaining, seed: current });
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    if (!result.failed) {
+      console.log(`${label}: ${remaining} runs passed in ${seconds} s (seed ${current})`);
+      return;
+    }
+    if (result.errorInstance instanceof BrokenStep) broken++;
+    else uncaught++;
+    console.log(`${label}: FAILED at run ${result.numRuns} (${seconds} s, seed ${current})`);
+    console.log(fc.defaultReportMessage(result));
+    const error = result.errorInstance;
+    console.log(error instanceof Error ? (error instanceof BrokenStep ? error.message : (error.stack ?? error.message)) : String(error));
+    remaining -= result.numRuns;
+    current += 1000;
   }
-  if (result.errorInstance instanceof BrokenStep) broken++;
-  else uncaught++;
-  console.log(`${label}: FAILED after ${result.numRuns} runs (${seconds} s); replay with SLIPWAY_FUZZ_SEED=${seed}`);
-  console.log(fc.defaultReportMessage(result));
-  const error = result.errorInstance;
-  console.log(error instanceof Error ? (error instanceof BrokenStep ? error.message : (error.stack ?? error.message)) : String(error));
 }
 
 const started = performance.now();
