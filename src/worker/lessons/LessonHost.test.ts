@@ -194,6 +194,19 @@ describe('lesson progress and storage', () => {
     expect(await other.importProgress(JSON.stringify(stale))).toEqual({ ok: true, value: 0 });
   });
 
+  it('boots into the saved sandbox when the saved lesson cannot be restored, and says why', async () => {
+    const store = new MemoryStore();
+    const space = (file: string) => ({ files: { [file]: 'x\n' }, dirs: [], history: [], commands: [] });
+    store.saved = { version: 2, active: `lesson:${L1}`, spaces: { sandbox: space('sandbox.txt'), [`lesson:${L1}`]: { ...space('lesson.txt'), lessonVersion: 1 } }, progress: {} };
+    const host = lessonHost({ store, lessonsFail: true });
+    const info = await host.boot();
+    expect(info.storageProblem).toMatch(/^The lesson could not be restored \(Failed to fetch dynamically imported module\); you are in the sandbox\.$/);
+    expect(await host.currentLesson()).toBeUndefined();
+    expect(await host.readFile('sandbox.txt')).toEqual({ ok: true, value: 'x\n' });
+    // The lesson's space is kept for when the lessons load again.
+    expect(Object.keys(host.savedState().spaces).sort()).toEqual([`lesson:${L1}`, 'sandbox']);
+  });
+
   it('migrates a v1 save (before lessons) into the sandbox space, losing nothing', async () => {
     const store = new MemoryStore();
     const first = lessonHost({ store });

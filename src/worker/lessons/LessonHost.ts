@@ -18,7 +18,7 @@ import { freshProgress, mergeProgress, progressFile, resetProgress } from './pro
 import { SANDBOX, lessonIdOf, lessonKey, type LessonProgress, type SavedSpace, type SavedState, type SpaceKey } from './saved.js';
 import { Space, captureSpace, materialize, type Parked } from './spaces.js';
 import { revert } from './undo.js';
-import { quizAnswer, solutionView } from './views.js';
+import { openHint, quizAnswer, solutionView } from './views.js';
 import type { Catalogue } from './catalogue.js';
 import { LessonLibrary } from './library.js';
 import { LessonEvaluator } from './evaluation.js';
@@ -87,16 +87,18 @@ export class LessonHost implements LessonApi {
     }
     this.progress = { ...saved.progress };
     for (const [key, space] of Object.entries(saved.spaces)) this.parked.set(key, { saved: space });
-    let key = saved.active;
-    const lessonId = lessonIdOf(key);
-    if (lessonId !== undefined) {
-      const catalogue = await this.library.load();
+    const lessonId = lessonIdOf(saved.active);
+    try {
       // A lesson that is gone (or now broken) gives way to the sandbox.
-      if (!catalogue.get(lessonId)?.lesson) key = SANDBOX;
+      const lesson = lessonId === undefined ? undefined : (await this.library.load()).get(lessonId)?.lesson;
+      const built = await this.build(lesson ? saved.active : SANDBOX);
+      this.enter(built, false);
+      return built.problem;
+    } catch (error) {
+      // The lesson runtime did not load, or the setup crashed: the student still gets a working sandbox.
+      this.enter(await this.build(SANDBOX), false);
+      return `The lesson could not be restored (${error instanceof Error ? error.message : String(error)}); you are in the sandbox.`;
     }
-    const built = await this.build(key);
-    this.enter(built, false);
-    return built.problem;
   }
 
   /** The whole state as it is saved now. Parked spaces keep their stored object, so a store can skip unchanged ones. */
@@ -140,8 +142,7 @@ export class LessonHost implements LessonApi {
   // ------------------------------------------------------------ LessonApi
 
   async listLessons(): Promise<LessonSummary[]> {
-    const catalogue = await this.library.load();
-    const rt = await this.library.runtime();
+    const [catalogue, rt] = await Promise.all([this.library.load(), this.library.runtime()]);
     return catalogue.entries.map((entry) => rt.lessonSummary(entry, this.progress[entry.id]));
   }
 
@@ -188,11 +189,10 @@ export class LessonHost implements LessonApi {
     if (!lesson) return fail(NO_LESSON);
     const task = lesson.meta.tasks.find((t) => t.id === taskId);
     if (!task) return fail(`The lesson has no task "${taskId}".`);
-    const graded = task.hints.filter((hint) => hint.when === undefined).length;
     const progress = this.progressOf(lesson);
-    const shown = progress.hintsShown[taskId] ?? 0;
-    if (shown >= graded) return fail(graded === 0 ? `Task "${task.title}" has no hints.` : `Every hint of "${task.title}" is already shown.`);
-    this.progress[lesson.id] = { ...progress, hintsShown: { ...progress.hintsShown, [taskId]: shown + 1 } };
+    const opened = openHint(task, progress.hintsShown[taskId] ?? 0);
+    if (!opened.ok) return opened;
+    this.progress[lesson.id] = { ...progress, hintsShown: { ...progress.hintsShown, [taskId]: opened.shown } };
     return this.changedProgress();
   }
 

@@ -79,3 +79,10 @@ export function solutionView(lesson: Lesson, read: (path: string) => string | nu
   const files = Object.entries(lesson.solutionFiles).map(([path, solution]) => ({ path, current: read(path), solution }));
   return { commands: [...commands], filesAfter, ...(notes !== undefined ? { notes } : {}), files };
 }
+
+/** The number of graded hints open after opening one more, or why none can open. */
+export function openHint(task: Lesson['meta']['tasks'][number], shown: number): { readonly ok: true; readonly shown: number } | { readonly ok: false; readonly error: string } {
+  const graded = task.hints.filter((hint) => hint.when === undefined).length;
+  if (shown < graded) return { ok: true, shown: shown + 1 };
+  return { ok: false, error: graded === 0 ? `Task "${task.title}" has no hints.` : `Every hint of "${task.title}" is already shown.` };
+}

@@ -36,6 +36,8 @@ export interface HarnessOptions {
   readonly store?: StateStore;
   /** Rewrites the lessons tree (a broken lesson, a version bump). */
   readonly editTree?: (tree: Record<string, string>) => void;
+  /** The lessons fail to load (a chunk that did not arrive). */
+  readonly lessonsFail?: boolean;
 }
 
 export function lessonHost(options: HarnessOptions = {}): SlipwayHost {
@@ -58,6 +60,7 @@ export function lessonHost(options: HarnessOptions = {}): SlipwayHost {
       },
     }),
     lessons: async () => {
+      if (options.lessonsFail) throw new Error('Failed to fetch dynamically imported module');
       const tree = await readLessonTree(LESSONS_DIR);
       options.editTree?.(tree);
       return tree;
