@@ -252,6 +252,8 @@ export class LessonHost implements LessonApi {
   }
 
   async exportProgress(): Promise<string> {
+    // Loading the catalogue first drops progress of lessons whose version changed.
+    await this.library.load().catch(() => undefined);
     return JSON.stringify(progressFile(this.progress, this.ctx.clock.now()), null, 2);
   }
 
