@@ -218,11 +218,15 @@ export class NodeProcess {
     return result.value ?? null;
   }
 
-  /** Evaluates code with a fresh time slice, leaving the result (or error) to the caller. */
+  /**
+   * Evaluates REPL input with a fresh time slice, leaving the result (or error) to the caller.
+   * Its async functions and inline timer callbacks may pause; its top level cannot (it must
+   * keep its completion value and global declarations).
+   */
   evalRaw(code: string, filename: string): { value: QuickJSHandle; error?: undefined } | { error: QuickJSHandle; value?: undefined } | null {
     if (this.finished) return null;
     this.resetSlice();
-    return this.vm.evalCode(code, filename);
+    return this.vm.evalCode(instrumentLoops(code).code, filename);
   }
 
   /** Reports an error value that escaped the script, unless the process is already ending. */

@@ -5,6 +5,7 @@
  * code runs, so each slice is charged FROZEN_CHARGE_MS of it (slicer.ts).
  */
 import { describe, expect, it } from 'vitest';
+import { Pipe } from '../../../os/streams.js';
 import { nodeHarness, until } from './testing/harness.js';
 
 /** Macrotask turns; a frozen engine would never run them. */
@@ -61,6 +62,20 @@ describe('node time slices', () => {
       expect(t.stdout.text).toMatch(/^in (timer|async|handler|module function|script|plain timer|plain handler)\n$/);
       expect(t.stderr.text).toBe('');
     }
+  });
+
+  it('in the REPL, loops in async functions and inline timer callbacks pause too', async () => {
+    const t = nodeHarness();
+    const stdin = new Pipe();
+    const run = t.start(['node'], { stdin, tty: true });
+    await until(() => t.stdout.text.endsWith('> '));
+    stdin.write('setTimeout(() => { console.log("spinning"); while (true) {} }, 10); 1 + 1\n');
+    await until(() => t.stdout.text.includes('spinning'));
+    await turns(50);
+    t.killed.cancel();
+    expect(await run).toBe(137);
+    expect(t.stdout.text).toMatch(/> 2\n> spinning\n$/);
+    expect(t.stderr.text).toBe('');
   });
 
   it('holds the event loop while paused, as a busy loop holds Node\'s: timers wait for the loop to end', async () => {
