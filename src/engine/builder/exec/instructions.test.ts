@@ -175,6 +175,17 @@ describe('context and ownership', () => {
     expect(fs.stat('/ctx/dir/a.txt')).toBeNull();
   });
 
+  it('FROM scratch with metadata before the first layer rebuilds, cached, to the same image ID (fuzz)', async () => {
+    const h = harness({ Dockerfile: 'FROM scratch\nCMD ["cat", "/a.txt"]\nCOPY a.txt /a.txt\n', 'a.txt': 'A' });
+    const first = await h.build();
+    h.clock.advance(60_000);
+    const second = await h.build();
+    expect(h.builder.lastBuild()!.steps.every((s) => s.cached)).toBe(true);
+    expect(second.imageId).toBe(first.imageId);
+    const history = h.images.record(first.imageId)!.config.history;
+    expect(history[0].created).toBe(history[1].created);
+  });
+
   it('WORKDIR after USER creates the directory owned by that user', async () => {
     const h = harness({ Dockerfile: 'FROM node\nUSER node\nWORKDIR /home/node/app\n' });
     const { imageId } = await h.build();

@@ -82,6 +82,9 @@ export async function dispatchStep(env: RunEnv, state: StageState, ins: Instruct
 }
 
 function commitLayer(state: StageState, layer: Layer, created: number, createdBy: string): void {
+  // Metadata entries before the first layer (FROM scratch, then CMD …) take that layer's time, as
+  // BuildKit's normalizeLayersAndHistory backfills them: a cached rebuild then gives the same image ID.
+  if (state.layers.length === 0) state.history = state.history.map((h) => ({ ...h, created: goTime(created) }));
   state.layers = [...state.layers, layer];
   state.lastLayerTime = created;
   const entry: HistoryEntry = { created: goTime(created), created_by: createdBy, comment: HISTORY_COMMENT };
