@@ -35,7 +35,8 @@ const PASSES_STATUS = /^docker\s+(?:container\s+)?(?:run|exec|start|attach|resta
  * 130 when it had to be interrupted.
  */
 function statusExpected(line: string, r: LineResult): boolean {
-  const lone = /^docker\b/.test(line) && !/[|&;<>()`$\\{}]|\n/.test(line);
+  // Quotes and operators make it the shell's line too (a syntax error is bash's 2).
+  const lone = /^docker\b/.test(line) && !/[|&;<>()`$\\{}'"]|\n/.test(line);
   if (!lone || PASSES_STATUS.test(line)) return true;
   return [0, 1, 125].includes(r.status) || (r.interrupted && r.status === 130);
 }

@@ -195,7 +195,8 @@ class ImageCmd implements Cmd {
   check = () => true;
   async run(m: Model, r: Real) {
     const w = r.world;
-    const resolve = async (ref: string) => (await w.docker(['images', '-q', '--no-trunc', ref])).out.trim();
+    // `images <repo>` lists every tag of the repository; inspect resolves exactly one reference.
+    const resolve = async (ref: string) => (await w.docker(['image', 'inspect', '--format', '{{.Id}}', ref])).out.trim();
     switch (this.verb) {
       case 'tag': {
         const src = await resolve(this.ref);
