@@ -2,7 +2,8 @@ import { expect, terminalText, test, typeCommand, waitForPrompt } from './fixtur
 import type { Page } from '@playwright/test';
 
 async function appendInEditor(page: Page, text: string): Promise<void> {
-  await page.locator('.monaco-editor .view-lines').click();
+  // Near the top-left: with the lesson pane open the editor is narrow, and the middle of a wide file's lines lies under the overview ruler.
+  await page.locator('.monaco-editor .view-lines').click({ position: { x: 10, y: 5 } });
   await page.keyboard.press('Control+End');
   await page.keyboard.press('Enter');
   await page.keyboard.type(text);

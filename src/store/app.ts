@@ -37,7 +37,7 @@ export const createAppSlice: StateCreator<AppSlice, [], [], AppSlice> = (set) =>
   setScreenReader(screenReader) {
     set({ screenReader });
   },
-  layout: { lesson: 0.3, editor: 0.45, terminals: 0.55 },
+  layout: { lesson: 0.28, editor: 0.45, terminals: 0.55 },
   setLayout(layout) {
     set((s) => ({ layout: { ...s.layout, ...layout } }));
   },
