@@ -44,6 +44,8 @@ export class ContainerService implements ContainersApi, ContainerStore, Snapshot
   private readonly clients = new Map<string, Set<Client>>();
   private readonly pendingStdin = new Map<string, (string | null)[]>();
   private readonly waiters = new Map<string, ((code: number) => void)[]>();
+  /** Containers `restart` is stopping. */
+  private readonly restarting = new Set<string>();
   /** Exit codes of auto-removed containers, so `wait` after `--rm` still answers. */
   private readonly tombstones = new Map<string, number>();
   private readonly ports: PortAllocator;
@@ -192,7 +194,7 @@ export class ContainerService implements ContainersApi, ContainerStore, Snapshot
     this.clients.delete(c.id);
     for (const resolve of this.waiters.get(c.id) ?? []) resolve(code);
     this.waiters.delete(c.id);
-    if (c.hostConfig.autoRemove && this.containers.has(c.id)) this.destroy(c);
+    if (c.hostConfig.autoRemove && this.containers.has(c.id) && !this.restarting.has(c.id)) this.destroy(c);
   }
 
   private destroy(c: ContainerRecord): void {
@@ -271,7 +273,14 @@ export class ContainerService implements ContainersApi, ContainerStore, Snapshot
   }
 
   async restart(idOrName: string, options: { readonly timeout?: number } = {}): Promise<void> {
-    await this.stop(idOrName, options);
+    // A manual restart's stop does not auto-remove a --rm container (moby's HasBeenManuallyRestarted).
+    const id = this.get(idOrName).id;
+    this.restarting.add(id);
+    try {
+      await this.stop(idOrName, options);
+    } finally {
+      this.restarting.delete(id);
+    }
     await this.start(idOrName);
   }
 

@@ -123,6 +123,17 @@ describe('ContainerService lifecycle', () => {
     await expect(containers.start(id)).rejects.toThrow(`No such container: ${id}`);
   });
 
+  it('restart keeps a --rm container: only a stop of its own removes it (moby HasBeenManuallyRestarted; fuzz)', async () => {
+    const { containers } = makeEngine();
+    const { id } = containers.create({ image: 'nginx', autoRemove: true });
+    await containers.start(id);
+    await containers.restart(id, { timeout: 1 });
+    expect(containers.inspect(id)).toMatchObject({ State: { Running: true } });
+    await containers.stop(id, { timeout: 1 });
+    await tick();
+    expect(containers.list({ all: true })).toEqual([]);
+  });
+
   it('rm of a running container needs force; rm -f kills and removes', async () => {
     const { containers } = makeEngine();
     containers.create({ image: 'busybox', name: 'web', cmd: ['sleep', '100'] });
