@@ -247,16 +247,18 @@ class ReloadCmd implements Cmd {
   toString = () => 'reload';
 }
 
-// Two letters at least: Docker rejects one-character names.
-const name = fc.constantFrom('web', 'db', 'c1');
+// Two letters at least (Docker rejects one-character names), and not hex: `db` or `c1` would also be
+// a prefix of some container ID, which Docker resolves too.
+const name = fc.constantFrom('web', 'api', 'box');
 const tagRef = fc.constantFrom('busybox', 'alpine:3', 'nginx', 'app', 'app:v2', 'nosuch');
 
 const commands = [
   fc.tuple(name, fc.constantFrom<ImageKind>('server', 'plain', 'plain', 'other', 'missing'), fc.constantFrom<Program>('default', 'true', 'false', 'sleep', 'missing'), fc.boolean(), fc.boolean(), fc.boolean()).map(([n, i, p, d, rm, c]) => new RunCmd(n, i, p, d, rm, c)),
   fc.tuple(fc.constantFrom('start', 'stop', 'kill', 'restart', 'rm', 'rm -f') as fc.Arbitrary<LifecycleCmd['verb']>, name).map(([v, n]) => new LifecycleCmd(v, n)),
   fc
-    .tuple(fc.constantFrom('rmi', 'rmi -f', 'tag', 'pull', 'build', 'image prune -f', 'image prune -a -f', 'builder prune -f', 'container prune -f') as fc.Arbitrary<ImageCmd['verb']>, tagRef, fc.constantFrom('app', 'app:v2', 'busybox', 'alpine:3', 'x/y:z'))
-    .map(([v, ref, other]) => new ImageCmd(v, v === 'build' ? ref.replace(/^(busybox|alpine:3|nginx|nosuch)$/, 'app') : ref, v === 'build' ? (other.startsWith('x/') || other.startsWith('app') ? 'busybox' : other) : other)),
+    .tuple(fc.constantFrom('rmi', 'rmi -f', 'tag', 'pull', 'build', 'image prune -f', 'image prune -a -f', 'builder prune -f', 'container prune -f') as fc.Arbitrary<ImageCmd['verb']>, tagRef, fc.constantFrom('app', 'app:v2', 'x/y:z'), fc.constantFrom('busybox', 'alpine:3'))
+    // Tags and builds only name app images: the model knows busybox, alpine and nginx by what they run.
+    .map(([v, ref, target, base]) => new ImageCmd(v, v === 'build' ? ref.replace(/^(busybox|alpine:3|nginx|nosuch)$/, 'app') : ref, v === 'build' ? base : target)),
   fc.constant(new ReloadCmd()),
 ];
 
