@@ -130,7 +130,7 @@ test('the express goals app: built, run, and browsed in the preview with its CSS
 
 const RUNTIME_FILE = /emscripten-module|micropython|quickjs/;
 
-test('docker run -it node is a REPL; a Python script reads the terminal with input()', async ({ page, watch }) => {
+test('docker run -it node and python are REPLs; a Python script reads the terminal with input()', async ({ page, watch }) => {
   void watch;
   // The worker's fetches show up as the page's requests too.
   const runtimeFiles: string[] = [];
@@ -153,7 +153,17 @@ test('docker run -it node is a REPL; a Python script reads the terminal with inp
   await expect(terminalText(page)).toContainText(/> 1 \+ 12\s*>/);
   await page.keyboard.type('.exit');
   await page.keyboard.press('Enter');
-  await waitForPrompt(page);
+  await expect(terminalText(page)).toContainText(/\.exit\s*student@slipway:~\/app\$/);
+
+  await typeCommand(page, 'clear');
+  await typeCommand(page, 'docker run -it python');
+  await expect(terminalText(page)).toContainText('>>>', { timeout: 30_000 });
+  await page.keyboard.type('6 * 7');
+  await page.keyboard.press('Enter');
+  await expect(terminalText(page)).toContainText(/>>> 6 \* 742\s*>>>/);
+  await page.keyboard.type('exit()');
+  await page.keyboard.press('Enter');
+  await expect(terminalText(page)).toContainText(/exit\(\)\s*student@slipway:~\/app\$/);
 
   await typeCommand(page, 'clear');
   await paste(page, PYTHON);
