@@ -27,3 +27,13 @@ describe('volume flags', () => {
     expect(rig.stdout.text).toBe('');
   });
 });
+
+describe('client-side option errors', () => {
+  it('exit 125 even when the message says "no such file or directory" (fuzz)', async () => {
+    const rig = makeRig();
+    for (const command of ['create', 'run']) {
+      expect(await rig.docker([command, '--env-file', 'nope', 'busybox'])).toBe(125);
+      expect(rig.stderr.text).toBe(`docker: open nope: no such file or directory\n\nRun 'docker ${command} --help' for more information\n`);
+    }
+  });
+});
