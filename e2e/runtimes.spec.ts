@@ -103,6 +103,12 @@ test('the express goals app: built, run, and browsed in the preview with its CSS
   const frameOrigin = await page.frames().find((f) => f.url() === 'about:srcdoc')?.evaluate(() => self.origin);
   expect(frameOrigin).toBe('null');
 
+  // A message that does not come from the preview's own frame is ignored (here: the app page itself posting).
+  await page.evaluate(() => window.postMessage({ type: 'slipway-preview', method: 'GET', url: '/about', body: '' }, '*'));
+  await page.waitForTimeout(500);
+  await expect(preview.getByLabel('Address')).toHaveValue('/');
+  await expect(frame.locator('h2')).toHaveText('My Course Goals');
+
   await frame.locator('input[name=goal]').fill('Ship the app');
   await frame.getByRole('button', { name: 'Set Course Goal' }).click();
   await expect(frame.locator('li')).toHaveText(['Learn Docker!', 'Ship the app']);
