@@ -209,3 +209,29 @@ test('screenshots: a lesson with its solution diff, light and dark', async ({ pa
   await pane(page).getByRole('button', { name: /Lessons/ }).click();
   await page.screenshot({ path: 'e2e/screenshots/lesson-list-light.png' });
 });
+
+test('"Apply files" overwrites the student\'s files only after a confirmation', async ({ page, watch }) => {
+  void watch;
+  await page.goto('/');
+  await waitForPrompt(page);
+  await openFromList(page, /Building an image/);
+  await expectTask(page, 'write-dockerfile', 'fail');
+  await pane(page).getByRole('button', { name: 'Show solution' }).click();
+  const solution = pane(page).getByRole('region', { name: 'Solution' });
+  await expect(solution.locator('[data-file="Dockerfile"]')).toContainText('differs from yours');
+
+  page.once('dialog', (dialog) => void dialog.dismiss());
+  await solution.getByRole('button', { name: 'Apply files…' }).click();
+  await run(page, 'echo "CMD lines: $(grep -c CMD Dockerfile)"', 'CMD lines: 0');
+  await expectTask(page, 'write-dockerfile', 'fail');
+
+  const questions: string[] = [];
+  page.once('dialog', (dialog) => {
+    questions.push(dialog.message());
+    void dialog.accept();
+  });
+  await solution.getByRole('button', { name: 'Apply files…' }).click();
+  await expectTask(page, 'write-dockerfile', 'pass');
+  expect(questions[0]).toContain('Overwrite Dockerfile');
+  await run(page, 'grep CMD Dockerfile', 'CMD ["node", "server.js"]');
+});
