@@ -22,9 +22,13 @@ export function frameScriptSource(): Promise<string> {
   return frameScriptHash;
 }
 
-/** The frame's own policy, on top of the app's inherited one: nothing leaves the frame, only the frame script runs. */
+/**
+ * The frame's own policy, on top of the app's inherited one: nothing leaves
+ * the frame, only the frame script runs, and a form can never navigate the
+ * frame by itself (the frame script turns the submit into a message first).
+ */
 function framePolicy(scriptSource: string): string {
-  return `default-src 'none'; script-src ${scriptSource}; style-src 'unsafe-inline'; img-src data:; font-src data:; media-src data:`;
+  return `default-src 'none'; script-src ${scriptSource}; style-src 'unsafe-inline'; img-src data:; font-src data:; media-src data:; form-action 'none'; base-uri 'none'`;
 }
 
 export function dataUrl(response: PreviewResponse): string {
