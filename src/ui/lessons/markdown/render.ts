@@ -133,7 +133,7 @@ function attributes(element: Element): Record<string, string> {
 /** Containers whose whitespace-only text is layout noise (and invalid as a React child of table parts). */
 const STRUCTURAL = new Set(['table', 'thead', 'tbody', 'tfoot', 'tr', 'ul', 'ol', 'dl', 'blockquote', 'details', 'div', '#document-fragment']);
 
-function toTree(parent: Node, specials: readonly Special[], tag: string): MdNode[] {
+function toTree(parent: Node, specials: readonly Special[], marker: RegExp): MdNode[] {
   const out: MdNode[] = [];
   const structural = STRUCTURAL.has(parent.nodeName.toLowerCase());
   for (const node of Array.from(parent.childNodes)) {
@@ -144,14 +144,14 @@ function toTree(parent: Node, specials: readonly Special[], tag: string): MdNode
     }
     if (node.nodeType !== 1) continue; // comments and the like
     const element = node as Element;
-    const marker = new RegExp(`^${tag}-(\\d+)$`).exec(element.getAttribute('class') ?? '');
-    const special = marker ? specials[Number(marker[1])] : undefined;
+    const index = marker.exec(element.getAttribute('class') ?? '');
+    const special = index ? specials[Number(index[1])] : undefined;
     if (special) {
-      out.push(special.kind === 'callout' ? { kind: 'callout', callout: special.callout, children: toTree(element, specials, tag) } : special);
+      out.push(special.kind === 'callout' ? { kind: 'callout', callout: special.callout, children: toTree(element, specials, marker) } : special);
       continue;
     }
     const name = element.localName;
-    const children = toTree(element, specials, tag);
+    const children = toTree(element, specials, marker);
     const linkWithoutSafeTarget = name === 'a' && !SAFE_URL.test(element.getAttribute('href') ?? '');
     if (name in ALLOWED && !linkWithoutSafeTarget) out.push({ kind: 'element', tag: name, attrs: attributes(element), children });
     else out.push(...children);
@@ -167,5 +167,5 @@ export function renderMarkdown(markdown: string, options: RenderOptions): MdNode
   const marked = lessonMarked(options, specials, tag);
   const html = options.inline ? marked.parseInline(markdown, { async: false }) : marked.parse(markdown, { async: false });
   const fragment = DOMPurify.sanitize(html, { ...PURIFY_CONFIG, RETURN_DOM_FRAGMENT: true });
-  return toTree(fragment, specials, tag);
+  return toTree(fragment, specials, new RegExp(`^${tag}-(\\d+)$`));
 }
