@@ -41,6 +41,21 @@ describe('renderPage', () => {
     expect(server.seen.sort()).toEqual(['/app/styles.css', '/img/x.png']);
   });
 
+  it('inlines url()s of a stylesheet relative to the stylesheet, and of inline styles relative to the page', async () => {
+    const server = host({
+      '/css/site.css': ok('text/css', "body { background: url('../img/bg.png') } .x { background: url(data:image/gif;base64,AA==) } .y { background: url(https://example.com/z.png) }"),
+      '/img/bg.png': ok('image/png', 'QkFDSw==', 'base64'),
+      '/app/dot.svg': ok('image/svg+xml', '<svg/>'),
+    });
+    const doc = parse(await renderPage(server.fetch, 3000, page('<style>.dot { background: url("dot.svg") }</style><link rel="stylesheet" href="/css/site.css">', '/app/page')));
+    const [inline, linked] = [...doc.querySelectorAll('style')].map((s) => s.textContent ?? '');
+    expect(inline).toBe(`.dot { background: url("data:image/svg+xml;charset=utf-8,${encodeURIComponent('<svg/>')}") }`);
+    expect(linked).toContain('url("data:image/png;base64,QkFDSw==")');
+    expect(linked).toContain('url(data:image/gif;base64,AA==)');
+    expect(linked).toContain('.y { background: none }');
+    expect(server.seen.sort()).toEqual(['/app/dot.svg', '/css/site.css', '/img/bg.png']);
+  });
+
   it('drops a stylesheet or image that is missing or elsewhere, without fetching elsewhere', async () => {
     const server = host({});
     const doc = parse(await renderPage(server.fetch, 3000, page('<link rel="stylesheet" href="https://cdn.example/x.css"><link rel="stylesheet" href="/gone.css"><img src="https://example.com/a.png">')));

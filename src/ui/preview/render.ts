@@ -40,11 +40,15 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** GETs of what a page refers to, one per resolved path; undefined when it is elsewhere or did not answer 2xx. */
-function subresources(fetch: PreviewFetch, port: number, page: string): (href: string) => Promise<PreviewResponse | undefined> {
+/**
+ * GETs of what a page refers to (relative to the page, or to `base`, a
+ * stylesheet's path), one per resolved path; undefined when it is elsewhere
+ * or did not answer 2xx.
+ */
+function subresources(fetch: PreviewFetch, port: number, page: string): (href: string, base?: string) => Promise<PreviewResponse | undefined> {
   const fetched = new Map<string, Promise<PreviewResponse | undefined>>();
-  return (href) => {
-    const path = resolvePath(port, page, href);
+  return (href, base = page) => {
+    const path = resolvePath(port, base, href);
     if (path === undefined) return Promise.resolve(undefined);
     let answer = fetched.get(path);
     if (!answer) {
@@ -57,11 +61,33 @@ function subresources(fetch: PreviewFetch, port: number, page: string): (href: s
 
 type Subresource = ReturnType<typeof subresources>;
 
-async function inlineStylesheets(doc: Document, get: Subresource): Promise<void> {
+const CSS_URL = /url\(\s*(['"]?)([^'")]*)\1\s*\)/g;
+
+/** The stylesheet with its `url(…)`s (background images, fonts) on the simulated host replaced by data: URLs. */
+export async function inlineCssUrls(css: string, get: Subresource, base: string): Promise<string> {
+  const targets = [...new Set([...css.matchAll(CSS_URL)].map((m) => m[2].trim()))].filter((u) => u !== '' && !/^(data:|#)/i.test(u));
+  const found = new Map<string, string>();
+  for (const target of targets) {
+    const answer = await get(target, base);
+    if (answer) found.set(target, dataUrl(answer));
+  }
+  return css.replace(CSS_URL, (whole, _quote: string, url: string) => {
+    const target = url.trim();
+    if (target === '' || /^(data:|#)/i.test(target)) return whole;
+    const inlined = found.get(target);
+    // What could not be inlined would only be refused by the frame's policy (a console error): drop it.
+    return inlined === undefined ? 'none' : `url("${inlined}")`;
+  });
+}
+
+async function inlineStylesheets(doc: Document, get: Subresource, page: string): Promise<void> {
+  for (const style of [...doc.querySelectorAll('style')]) style.textContent = await inlineCssUrls(style.textContent ?? '', get, page);
   for (const link of [...doc.querySelectorAll('link[rel~="stylesheet" i][href]')]) {
-    const sheet = await get(link.getAttribute('href') ?? '');
+    const href = link.getAttribute('href') ?? '';
+    const sheet = await get(href);
     const style = doc.createElement('style');
-    style.textContent = sheet?.encoding === 'text' ? sheet.body : '';
+    // url()s in a stylesheet are relative to the stylesheet, not to the page.
+    style.textContent = sheet?.encoding === 'text' ? await inlineCssUrls(sheet.body, get, new URL(href, `http://localhost${page}`).pathname) : '';
     const media = link.getAttribute('media');
     if (media) style.setAttribute('media', media);
     link.replaceWith(style);
@@ -113,7 +139,7 @@ export async function renderPage(fetch: PreviewFetch, port: number, loaded: Load
   const doc = new DOMParser().parseFromString(response.body, 'text/html');
   stripActiveContent(doc);
   const get = subresources(fetch, port, path);
-  await inlineStylesheets(doc, get);
+  await inlineStylesheets(doc, get, path);
   await inlineImages(doc, get);
   const script = doc.createElement('script');
   script.textContent = FRAME_SCRIPT;
