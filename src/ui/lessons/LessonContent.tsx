@@ -36,8 +36,7 @@ export function LessonContent({ lesson }: { lesson: LessonView }) {
         <section className="quizzes" aria-labelledby="quiz-heading">
           <h2 id="quiz-heading">Quiz</h2>
           {lesson.quiz.map((quiz) => (
-            // Keyed by the stored answer too: a reset (or an import) starts the choice afresh.
-            <QuizBlock key={`${quiz.id}/${(quiz.answer ?? []).join(',')}`} quiz={quiz} />
+            <QuizBlock key={quiz.id} quiz={quiz} />
           ))}
         </section>
       ) : null}

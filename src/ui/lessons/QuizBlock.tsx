@@ -7,6 +7,13 @@ import { Md } from './Md.js';
 export function QuizBlock({ quiz }: { quiz: QuizView }) {
   const answerQuiz = useAppStore((s) => s.answerQuiz);
   const [chosen, setChosen] = useState<readonly number[]>(quiz.answer ?? []);
+  // A reset or an import changes the stored answer: follow it (without remounting, so focus stays put).
+  const stored = (quiz.answer ?? []).join(',');
+  const [seen, setSeen] = useState(stored);
+  if (seen !== stored) {
+    setSeen(stored);
+    setChosen(quiz.answer ?? []);
+  }
   const single = quiz.type === 'single';
   const name = `quiz-${quiz.id}`;
 
