@@ -61,6 +61,8 @@ export class SlipwayHost implements WorkerApi {
   private history: readonly string[] = [];
   private booted: Promise<BootInfo> | undefined;
   private storageIssue: string | undefined;
+  /** Storage failed (at boot or on a save): the banner already says so. */
+  private workingFromMemory = false;
   private readonly logs = new Map<string, CommandLog>();
   /** What terminals hold: it follows the active space's engine. */
   private readonly liveEngine = followEngine(() => this.engine);
@@ -251,6 +253,7 @@ export class SlipwayHost implements WorkerApi {
     try {
       saved = await this.options.store?.load();
     } catch (error) {
+      this.workingFromMemory = true;
       this.storageIssue = `Storage is unavailable (${storageError(error)}): Slipway is working from memory, and this tab's work is lost when it closes. Export your progress to keep it.`;
     }
     // Older formats are read as the current one (a v1 save becomes the sandbox space).
@@ -325,6 +328,9 @@ export class SlipwayHost implements WorkerApi {
     this.options.later(() => {
       this.saveQueued = false;
       store.save(this.savedState()).catch((error: unknown) => {
+        // The first failure names the cause (unavailable at boot, or the first failed save); once storage is gone every save fails.
+        if (this.workingFromMemory) return;
+        this.workingFromMemory = true;
         this.storageIssue = `Saving failed (${storageError(error)}): Slipway is working from memory, and this tab's work is lost when it closes. Export your progress to keep it.`;
         this.notify('storage');
       });

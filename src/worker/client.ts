@@ -26,6 +26,8 @@ const DEAD_AFTER_MS = 1400;
 /** More restarts than this within RESTART_WINDOW_MS: the worker cannot start at all; stop trying. */
 const MAX_RESTARTS = 3;
 const RESTART_WINDOW_MS = 60_000;
+/** A worker that stops answering this soon after an uncaught error crashed (a dying worker may still answer a ping or two). */
+const CRASH_WINDOW_MS = 5_000;
 
 /** Why the worker was replaced: it stopped answering, or it reported an uncaught error and then stopped. */
 export type RestartReason = 'hung' | 'crashed';
@@ -41,7 +43,7 @@ let remote: Comlink.Remote<WorkerApi> | undefined;
 let heartbeat: ReturnType<typeof setInterval> | undefined;
 let outstanding: { readonly sentAt: number } | undefined;
 let lastTick = 0;
-/** When the worker last reported an uncaught error, until a later ping is answered. */
+/** When the worker last reported an uncaught error: a restart soon after it is a crash, not a hang. */
 let crashedAt: number | undefined;
 const restarts: number[] = [];
 const restartListeners = new Set<(reason: RestartReason) => void>();
@@ -93,7 +95,6 @@ function sendPing(): void {
     .ping()
     .then(() => {
       if (outstanding === ping) outstanding = undefined;
-      if (crashedAt !== undefined && ping.sentAt > crashedAt) crashedAt = undefined;
     });
 }
 
@@ -115,7 +116,7 @@ export function startHeartbeat(): void {
       return;
     }
     if (!outstanding) sendPing();
-    else if (now - outstanding.sentAt > DEAD_AFTER_MS) restartEngine(crashedAt !== undefined ? 'crashed' : 'hung');
+    else if (now - outstanding.sentAt > DEAD_AFTER_MS) restartEngine(crashedAt !== undefined && now - crashedAt < CRASH_WINDOW_MS ? 'crashed' : 'hung');
   }, HEARTBEAT_MS);
 }
 
