@@ -23,12 +23,14 @@ function FileDiff({ file }: { file: SolutionFileView }) {
       </h4>
       {unchanged ? null : (
         <pre className="diff" aria-label={`Changes to ${file.path}: lines with - are yours, lines with + are the solution's`}>
-          {lineDiff(file.current ?? '', file.solution).map((line, i) => (
-            <span key={i} className={`diff-line diff-${line.kind}`}>
-              {SIGN[line.kind]} {line.text}
-              {'\n'}
-            </span>
-          ))}
+          <span className="diff-body">
+            {lineDiff(file.current ?? '', file.solution).map((line, i) => (
+              <span key={i} className={`diff-line diff-${line.kind}`}>
+                {SIGN[line.kind]} {line.text}
+                {'\n'}
+              </span>
+            ))}
+          </span>
         </pre>
       )}
     </div>
