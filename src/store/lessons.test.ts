@@ -77,4 +77,13 @@ describe('lessons slice', () => {
     await useAppStore.getState().openLesson(undefined);
     expect(useAppStore.getState().solution).toBeUndefined();
   });
+
+  it('refreshUndo pulls only the undo info (the UI calls it on every engine change)', async () => {
+    const api = fakeApi();
+    setLessonApiForTests(api);
+    await api.openLesson('01-x');
+    await useAppStore.getState().refreshUndo();
+    expect(useAppStore.getState().undo).toEqual({ available: true, command: 'docker rm web' });
+    expect(useAppStore.getState().lesson).toBeUndefined();
+  });
 });
