@@ -68,6 +68,7 @@ test('a hung engine and a crashed engine are each noticed within 2 s, restarted 
   await expect(banner).toContainText('The engine stopped answering and was restarted from the last saved state.', { timeout: 10_000 });
   const hangNoticed = await noticedAfter(page, hangAt);
   test.info().annotations.push({ type: 'hang noticed after (ms)', description: hangNoticed.toFixed(0) });
+  console.log(`watchdog: hang noticed after ${hangNoticed.toFixed(0)} ms`);
   expect(hangNoticed, 'ms until the hang was noticed').toBeLessThan(NOTICED_WITHIN_MS);
   await expect(terminalText(page)).toContainText('[The engine stopped answering and was restarted from the last saved state.]');
   await expectUsable(page, 'saved.txt', 'before-hang');
@@ -88,6 +89,7 @@ test('a hung engine and a crashed engine are each noticed within 2 s, restarted 
   await expect(banner).toContainText('The engine crashed and was restarted from the last saved state.', { timeout: 10_000 });
   const crashNoticed = await noticedAfter(page, crashAt);
   test.info().annotations.push({ type: 'crash noticed after (ms)', description: crashNoticed.toFixed(0) });
+  console.log(`watchdog: crash noticed after ${crashNoticed.toFixed(0)} ms`);
   expect(crashNoticed, 'ms until the crash was noticed').toBeLessThan(NOTICED_WITHIN_MS);
   await expectUsable(page, 'later.txt', 'before-crash');
   await expectUsable(page, 'saved.txt', 'before-hang');
