@@ -10,6 +10,9 @@ import type { WorkerApi } from './protocol.js';
 import { seedWorkspace } from './seed.js';
 import './runtimeAssets.js';
 
+// Load-budget marks (PRODUCT.md §7), read by `npm run bench:web`: modules evaluated, host built, state restored.
+performance.mark('worker-modules-ready');
+
 function openStore(): StateStore {
   try {
     return new IdbStateStore();
@@ -32,6 +35,8 @@ const host = new SlipwayHost({
   store: openStore(),
   seed: seedWorkspace,
 });
+performance.mark('worker-host-ready');
+void host.boot().then(() => performance.mark('worker-booted'));
 
 // Comlink proxies every call; methods must be reachable on the exposed object.
 const api: WorkerApi = {
