@@ -1,8 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CollectingOutput } from '../../os/streams.js';
 import { EngineError } from '../errors/EngineError.js';
 import { ConnectionRefused } from '../net/network.js';
 import { makeEngine, tick } from './testing/harness.js';
+
+// The shell's utilities are imported on first use (the browser's first download stays small).
+// These tests count event-loop turns, so the modules are loaded once up front: the first
+// dynamic import of a TypeScript module under Vitest takes real time, not a few turns.
+beforeAll(async () => {
+  await Promise.all([import('../../shell/coreutils/files.js'), import('../../shell/coreutils/text.js'), import('../../shell/coreutils/system.js')]);
+});
 
 const GET = { method: 'GET', url: '/', headers: { 'user-agent': 'curl/8.5.0' }, body: new Uint8Array(0) };
 const text = (body: Uint8Array): string => new TextDecoder().decode(body);
