@@ -95,6 +95,17 @@ test('a new build replaces the offline cache cleanly: the revisit runs only the 
     await expect(terminalText(page)).toContainText('CONTAINER ID');
     expect(await page.evaluate(() => document.documentElement.dataset.build)).toBeUndefined();
     await page.close();
+    // B activates once A's last page is gone; its activate step deletes A's cache. Wait for that before revisiting,
+    // or the revisit would itself be a page of A (correctly served by A) and keep B waiting.
+    await expect
+      .poll(async () => {
+        for (const worker of context.serviceWorkers()) {
+          const keys = await worker.evaluate(() => caches.keys()).catch(() => []);
+          if (keys.length === 1 && keys[0] === `slipway-${versionB}`) return true;
+        }
+        return false;
+      }, { timeout: 30_000 })
+      .toBe(true);
 
     // The revisit: B is active, serves B's files, and A's cache is gone.
     const next = await context.newPage();

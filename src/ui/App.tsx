@@ -1,17 +1,20 @@
 /** The layout: editor column | terminals over the engine panel / preview. */
-import { useEffect } from 'react';
+import { lazy, useEffect } from 'react';
 import { engineWorker } from '../worker/client.js';
 import { clearLayout, loadLayout, saveLayoutOnChange } from '../store/layoutStorage.js';
 import { useAppStore } from '../store/index.js';
 import { EditorArea } from './EditorArea.js';
-import { EnginePanel } from './EnginePanel.js';
-import { LessonPane } from './lessons/LessonPane.js';
-import { PreviewPane } from './PreviewPane.js';
+import { AfterFirstCommand } from './deferred.js';
 import { Splitter } from './Splitter.js';
 import { TerminalTabs } from './TerminalTabs.js';
 import { useWorkerSync } from './useWorkerSync.js';
 
 loadLayout();
+
+// Not needed to answer the first command: they load after it (see deferred.tsx).
+const EnginePanel = lazy(() => import('./EnginePanel.js').then((m) => ({ default: m.EnginePanel })));
+const LessonPane = lazy(() => import('./lessons/LessonPane.js').then((m) => ({ default: m.LessonPane })));
+const PreviewPane = lazy(() => import('./PreviewPane.js').then((m) => ({ default: m.PreviewPane })));
 
 async function resetEverything(): Promise<void> {
   if (!window.confirm('Reset everything? Your files, images, containers and history will be deleted.')) return;
@@ -57,7 +60,9 @@ export function App() {
         </div>
       ) : null}
       <main className="columns" style={{ gridTemplateColumns: `${layout.lesson}fr auto ${1 - layout.lesson}fr` }}>
-        <LessonPane />
+        <AfterFirstCommand fallback={<section className="pane lesson-pane" aria-label="Lesson" aria-busy="true" />}>
+          <LessonPane />
+        </AfterFirstCommand>
         <Splitter direction="vertical" value={layout.lesson} onChange={(lesson) => setLayout({ lesson })} label="Resize lesson and editor" />
         <div className="columns workbench" style={{ gridTemplateColumns: `${layout.editor}fr auto ${1 - layout.editor}fr` }}>
         <EditorArea />
@@ -74,7 +79,9 @@ export function App() {
                 Preview
               </button>
             </div>
-            <div className="side-body">{sideTab === 'engine' ? <EnginePanel /> : <PreviewPane />}</div>
+            <div className="side-body">
+              <AfterFirstCommand>{sideTab === 'engine' ? <EnginePanel /> : <PreviewPane />}</AfterFirstCommand>
+            </div>
           </section>
         </div>
         </div>

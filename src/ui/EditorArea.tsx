@@ -1,5 +1,6 @@
 /** File tree, open-file tabs and the editor, which loads only after the terminal is up. */
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
+import { useAfterFirstCommand } from './deferred.js';
 import { useAppShallow, useAppStore } from '../store/index.js';
 import { FileTree } from './FileTree.js';
 
@@ -10,24 +11,6 @@ const EditorPane = lazy(() => import('./editor/EditorPane.js'));
  * or shortly after the terminal is ready if nobody types, so it never competes
  * with the first command.
  */
-function useAfterFirstCommand(): boolean {
-  const [ready, setReady] = useState(false);
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let terminalReadyAt: number | undefined;
-    const check = (): void => {
-      const terminal = performance.getEntriesByName('terminal-ready')[0];
-      terminalReadyAt ??= terminal ? performance.now() : undefined;
-      const answered = performance.getEntriesByName('first-answer').length > 0;
-      if (answered || (terminalReadyAt !== undefined && performance.now() - terminalReadyAt > IDLE_MS)) setReady(true);
-      else timer = setTimeout(check, 50);
-    };
-    check();
-    return () => clearTimeout(timer);
-  }, []);
-  return ready;
-}
-
 const IDLE_MS = 1500;
 
 export function EditorArea() {
@@ -35,7 +18,7 @@ export function EditorArea() {
   const active = useAppStore((s) => s.activeFile);
   const entries = useAppStore((s) => s.entries);
   const { openFile, closeFile } = useAppStore.getState();
-  const ready = useAfterFirstCommand();
+  const ready = useAfterFirstCommand(IDLE_MS);
 
   // A first visit opens the Dockerfile.
   useEffect(() => {
