@@ -64,7 +64,7 @@ export default tseslint.config(
   {
     files: ['src/sw/**/*.js'],
     languageOptions: {
-      globals: { self: 'readonly', caches: 'readonly', fetch: 'readonly', URL: 'readonly', __FILES__: 'readonly' },
+      globals: { self: 'readonly', caches: 'readonly', fetch: 'readonly', URL: 'readonly', Request: 'readonly', __FILES__: 'readonly' },
     },
   },
   // Browser app: comlink only in src/worker, zustand only in src/store, React/xterm/Monaco only in src/ui (and main.tsx).
