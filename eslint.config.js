@@ -32,7 +32,7 @@ const rule = (files, patterns, pure) => ({
 
 export default tseslint.config(
   // Student code (lesson workspaces, fixtures, test data) is content, not Slipway source.
-  { ignores: ['node_modules', 'dist', '.tsbuild', 'test-results', 'playwright-report', 'e2e/screenshots', 'lessons/**', 'tests/fixtures/**', '**/testdata/**'] },
+  { ignores: ['node_modules', 'dist', 'dist-*', '.scratch-*', '.tsbuild', 'test-results', 'test-results-*', 'playwright-report', 'e2e/screenshots', 'lessons/**', 'tests/fixtures/**', '**/testdata/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
