@@ -5,11 +5,8 @@
 import { useEffect } from 'react';
 import { engineWorker, onEngineRestart, restartMessage, startHeartbeat, watchEngine } from '../worker/client.js';
 import { useAppStore } from '../store/index.js';
-import { afterFirstCommand } from './deferred.js';
 
 let started = false;
-/** Like the deferred panels: a moment after the prompt when nobody types. */
-const LESSONS_IDLE_MS = 300;
 
 async function refreshEngine(): Promise<void> {
   useAppStore.getState().setEngine(await engineWorker().engineView());
@@ -43,9 +40,7 @@ async function start(): Promise<void> {
     else if (what === 'lesson') void refreshLessons();
     else void worker.storageProblem().then((problem) => useAppStore.getState().setBanner(problem));
   });
-  await Promise.all([refreshEngine(), refreshWorkspace()]);
-  // Listing lessons loads their texts, yaml and zod in the worker: after the first answer, not before it.
-  afterFirstCommand(LESSONS_IDLE_MS, () => void refreshLessons());
+  await Promise.all([refreshEngine(), refreshWorkspace(), refreshLessons()]);
   if (navigator.storage?.persist) void navigator.storage.persist().catch(() => false);
 }
 
