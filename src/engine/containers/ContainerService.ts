@@ -92,7 +92,10 @@ export class ContainerService implements ContainersApi, ContainerStore, Snapshot
     const image = this.ctx.images.find(options.image);
     if (!image) throw new EngineError(`No such image: ${options.image}`, 'notFound');
     const command = mergeCommand(image, options);
-    const id = this.ctx.ids.hex64();
+    // An ID source restarted with a snapshot (a reload, a replay) can repeat an ID; a repeat would
+    // silently replace a container, and a shared 12-character prefix would make short IDs ambiguous.
+    let id = this.ctx.ids.hex64();
+    while ([...this.containers.keys()].some((other) => other.slice(0, 12) === id.slice(0, 12))) id = this.ctx.ids.hex64();
     const { config, hostConfig } = buildConfig(id, image, options, command);
     const taken = (n: string): boolean => [...this.containers.values()].some((c) => c.name === n);
     const record: ContainerRecord = {
