@@ -13,6 +13,8 @@
  */
 import { spawn } from 'node:child_process';
 import { chromium, type Page } from '@playwright/test';
+import { waitForServer } from './server.js';
+import { median } from './stats.js';
 
 const PORT = Number(process.env.SLIPWAY_BENCH_PORT ?? 4175);
 const DIST = process.env.SLIPWAY_DIST ?? 'dist';
@@ -21,24 +23,6 @@ const runs = Number(process.argv[2] ?? 5);
 const BUDGET_MS = 300;
 
 const TERMINAL = '[data-testid=terminal]:not([hidden]) .xterm-rows';
-
-async function waitForServer(): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(BASE)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('vite preview did not start');
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
 /** Types `command`, then times Enter → `expected` on screen (polled every frame). The command line itself must not contain `expected`. */
 async function timeCommand(page: Page, command: string, expected: string): Promise<number> {
@@ -79,7 +63,7 @@ const BASELINE = `docker run --rm busybox echo rea""dy`;
 async function main(): Promise<void> {
   const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort', '--outDir', DIST], { stdio: 'ignore' });
   try {
-    await waitForServer();
+    await waitForServer(BASE);
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--disable-gpu', '--disable-quic'] });
     const figures: Record<string, number[]> = { 'busybox echo': [], 'node, first run': [], 'node, runtime loaded': [], 'python, first run': [], 'python, runtime loaded': [] };
     for (let i = 0; i < runs; i++) {

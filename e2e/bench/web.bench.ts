@@ -18,6 +18,7 @@ import { spawn } from 'node:child_process';
 import { chromium } from '@playwright/test';
 import { coldLoad, type ColdLoad } from './coldLoad.js';
 import { roundTrips } from './roundTrip.js';
+import { waitForServer } from './server.js';
 import { kib, median, verdict } from './stats.js';
 
 const PORT = Number(process.env.SLIPWAY_BENCH_PORT ?? 4174);
@@ -28,18 +29,6 @@ const tripRuns = Number(process.argv[3] ?? 100);
 
 /** PRODUCT.md §7 */
 const BUDGET = { firstAnswerMs: 650, gzipBytes: 250_000, roundTripP95Ms: 16 };
-
-async function waitForServer(): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(BASE)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('vite preview did not start');
-}
 
 function total(load: ColdLoad): number {
   return load.scripts.reduce((sum, script) => sum + script.gzip, 0);
@@ -63,7 +52,7 @@ async function main(): Promise<void> {
   // Vite's own script, not `npx vite`: killing npx would leave the server running.
   const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort', '--outDir', DIST], { stdio: 'ignore' });
   try {
-    await waitForServer();
+    await waitForServer(BASE);
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--disable-gpu', '--disable-quic', '--enable-precise-memory-info'] });
     const loads: ColdLoad[] = [];
     for (let run = 0; run < coldRuns; run++) {
