@@ -31,19 +31,28 @@ function RunCopy({ command }: { command: string }) {
   );
 }
 
+/** The command with a `$ ` prompt (not part of what is run or copied), and its buttons. */
+function PromptedCommand({ command }: { command: string }) {
+  return (
+    <>
+      <code>
+        <span className="run-prompt" aria-hidden="true">
+          ${' '}
+        </span>
+        {command}
+      </code>
+      <RunCopy command={command} />
+    </>
+  );
+}
+
 /** A ```sh run block: one row per command. */
 export function CommandBlock({ commands }: { commands: readonly string[] }) {
   return (
     <div className="run-block" role="group" aria-label="Commands to run">
       {commands.map((command, i) => (
         <div className="run-line" key={`${i}:${command}`}>
-          <code>
-            <span className="run-prompt" aria-hidden="true">
-              ${' '}
-            </span>
-            {command}
-          </code>
-          <RunCopy command={command} />
+          <PromptedCommand command={command} />
         </div>
       ))}
     </div>
@@ -54,13 +63,7 @@ export function CommandBlock({ commands }: { commands: readonly string[] }) {
 export function InlineCommand({ command }: { command: string }) {
   return (
     <span className="run-inline">
-      <code>
-        <span className="run-prompt" aria-hidden="true">
-          ${' '}
-        </span>
-        {command}
-      </code>
-      <RunCopy command={command} />
+      <PromptedCommand command={command} />
     </span>
   );
 }
