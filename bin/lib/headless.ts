@@ -55,22 +55,19 @@ export function createSession(parts: Composition, write: (text: string) => void,
   });
 }
 
-function macrotask(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
-
 /** Typing a line takes a moment: under a virtual clock, `docker ps` then says "2 seconds ago", as it would. */
 const TYPING_MS = 1000;
 
 /** How long to wait for a session, per clock: hops under a virtual clock, milliseconds on a real one. */
 export function transcriptTiming(clock: Clock): Omit<TranscriptOptions, 'emit'> {
   if (clock instanceof VirtualClock) {
+    clock.driveByHand();
     return {
       beforeLine: () => clock.advance(TYPING_MS),
+      wait: () => void clock.step(),
       settle: async () => {
         // A runtime still loading its wasm is busy, not quiet.
-        await clock.heldWork();
-        for (let i = 0; i < 4; i++) await macrotask();
+        await clock.quiesce(4);
       },
       quietRounds: 200,
       finalRounds: 200_000,

@@ -24,6 +24,8 @@ export class VirtualClock implements Clock {
   private seq = 0;
   private readonly sleepers: Sleeper[] = [];
   private pumping = false;
+  /** Set by `driveByHand`: time moves only when the driver calls `step`. */
+  private manual = false;
   private readonly held = new Set<Promise<unknown>>();
 
   /** Starts at 2026-01-15T10:00:00Z unless told otherwise. */
@@ -64,6 +66,41 @@ export class VirtualClock implements Clock {
     while (this.held.size > 0) await Promise.all([...this.held]);
   }
 
+  /**
+   * Lets chains of awaits run (`hops` macrotask hops) until no held real work
+   * is pending, checked again after the hops: work reached only after a hop
+   * or two (a program importing its module once the shell has parsed the
+   * line) must hold time still too, or a driver would move time while a cold
+   * module loads and a warm one would not.
+   */
+  async quiesce(hops: number): Promise<void> {
+    do {
+      await this.heldWork();
+      for (let i = 0; i < hops; i++) await macrotask();
+    } while (this.held.size > 0);
+  }
+
+  /**
+   * Hands the moving of time to a driver (a transcript runner). The automatic
+   * pump races the driver's own rounds, so how far time had moved when a line
+   * was typed depended on how many macrotask hops unrelated real work (a wasm
+   * compile finishing earlier or later) took; a driver that steps time only
+   * between its rounds types every line at the same virtual instant.
+   */
+  driveByHand(): void {
+    this.manual = true;
+  }
+
+  /** Moves time to the earliest pending deadline and wakes its sleepers; false when nothing sleeps. */
+  step(): boolean {
+    if (this.sleepers.length === 0) return false;
+    this.sleepers.sort((a, b) => a.deadline - b.deadline || a.seq - b.seq);
+    const next = this.sleepers[0];
+    if (next.deadline > this.current) this.current = next.deadline;
+    this.wakeDue();
+    return true;
+  }
+
   sleep(ms: number, cancel?: CancelToken): Promise<void> {
     if (cancel?.cancelled) return Promise.resolve();
     return new Promise((resolve) => {
@@ -97,21 +134,12 @@ export class VirtualClock implements Clock {
 
   /** Advances to the next deadline each time the job queue goes idle. */
   private async pump(): Promise<void> {
-    if (this.pumping) return;
+    if (this.pumping || this.manual) return;
     this.pumping = true;
     try {
       while (this.sleepers.length > 0) {
-        // Several hops let chains of awaits settle before time moves on;
-        // real work in flight (see `hold`) must finish first.
-        do {
-          if (this.held.size > 0) await Promise.all([...this.held]);
-          for (let i = 0; i < 3; i++) await macrotask();
-        } while (this.held.size > 0);
-        if (this.sleepers.length === 0) break;
-        this.sleepers.sort((a, b) => a.deadline - b.deadline || a.seq - b.seq);
-        const next = this.sleepers[0];
-        if (next.deadline > this.current) this.current = next.deadline;
-        this.wakeDue();
+        await this.quiesce(3);
+        if (!this.step()) break;
       }
     } finally {
       this.pumping = false;

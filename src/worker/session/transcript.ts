@@ -51,6 +51,12 @@ export interface TranscriptOptions {
   readonly emit: (text: string) => void;
   /** Runs before each line is typed (a virtual clock lets the seconds of typing pass here). */
   readonly beforeLine?: () => void;
+  /**
+   * Runs after a round in which the session was not ready yet: a virtual
+   * clock driven by hand moves to its next deadline here, so time passes only
+   * while the runner waits, never behind its back.
+   */
+  readonly wait?: () => void;
 }
 
 /** Terminal output goes in here; the runner drains it as text becomes final. */
@@ -86,13 +92,13 @@ export async function runTranscript(target: TranscriptTarget, recorder: Transcri
   for await (const line of lines) {
     if (target.state === 'exited') break;
     const settledRaw = Math.min(RAW_SETTLE_ROUNDS, options.quietRounds);
-    await waitFor(target, recorder, (quiet) => target.waitingForInput() && (!target.rawMode || quiet >= settledRaw), options.quietRounds, options.settle, options.quietRounds, () => drain(false));
+    await waitFor(target, recorder, (quiet) => target.waitingForInput() && (!target.rawMode || quiet >= settledRaw), options.quietRounds, options, () => drain(false));
     drain(target.waitingForInput());
     options.beforeLine?.();
     await target.input(keysForLine(line));
     drain(false);
   }
-  await waitFor(target, recorder, () => target.isIdle() || target.state === 'exited', options.finalRounds, options.settle, options.quietRounds, () => drain(false));
+  await waitFor(target, recorder, () => target.isIdle() || target.state === 'exited', options.finalRounds, options, () => drain(false));
   options.emit(recorder.screen.takeAll());
   return target.lastStatus;
 }
@@ -106,11 +112,11 @@ async function waitFor(
   recorder: TranscriptRecorder,
   ready: (quietRounds: number) => boolean,
   maxRounds: number,
-  settle: () => Promise<void>,
-  quietRounds: number,
+  timing: Pick<TranscriptOptions, 'settle' | 'quietRounds' | 'wait'>,
   /** Runs every round, so long output streams out instead of waiting for the next line. */
   onRound: () => void,
 ): Promise<void> {
+  const { settle, quietRounds } = timing;
   let quiet = 0;
   let lastWrites = recorder.writes;
   let lastState = target.state;
@@ -124,5 +130,6 @@ async function waitFor(
     lastWrites = recorder.writes;
     lastState = target.state;
     if (quiet >= quietRounds || round >= maxRounds) return;
+    timing.wait?.();
   }
 }
