@@ -6,12 +6,7 @@
  * therefore costs a few microseconds, yet events still happen in time order.
  */
 import type { CancelToken, Clock, IdSource } from '../clock.js';
-
-interface Sleeper {
-  readonly deadline: number;
-  readonly seq: number;
-  readonly wake: () => void;
-}
+import { SleeperQueue } from '../sleepers.js';
 
 /** Resolves after pending promise jobs have run (a macrotask boundary), in Node and browsers. */
 function macrotask(): Promise<void> {
@@ -21,8 +16,7 @@ function macrotask(): Promise<void> {
 
 export class VirtualClock implements Clock {
   private current: number;
-  private seq = 0;
-  private readonly sleepers: Sleeper[] = [];
+  private readonly sleepers = new SleeperQueue();
   private pumping = false;
   /** Set by `driveByHand`: time moves only when the driver calls `step`. */
   private manual = false;
@@ -44,7 +38,7 @@ export class VirtualClock implements Clock {
   /** Moves time forward by hand (e.g. to make `Up 2 minutes` appear), waking due sleepers. */
   advance(ms: number): void {
     this.current += ms;
-    this.wakeDue();
+    this.sleepers.wakeUntil(this.current);
   }
 
   hold<T>(work: Promise<T>): Promise<T> {
@@ -93,43 +87,17 @@ export class VirtualClock implements Clock {
 
   /** Moves time to the earliest pending deadline and wakes its sleepers; false when nothing sleeps. */
   step(): boolean {
-    if (this.sleepers.length === 0) return false;
-    this.sleepers.sort((a, b) => a.deadline - b.deadline || a.seq - b.seq);
-    const next = this.sleepers[0];
-    if (next.deadline > this.current) this.current = next.deadline;
-    this.wakeDue();
+    const next = this.sleepers.nextDeadline();
+    if (next === undefined) return false;
+    if (next > this.current) this.current = next;
+    this.sleepers.wakeUntil(this.current);
     return true;
   }
 
   sleep(ms: number, cancel?: CancelToken): Promise<void> {
-    if (cancel?.cancelled) return Promise.resolve();
-    return new Promise((resolve) => {
-      let unsubscribe = (): void => undefined;
-      const sleeper: Sleeper = {
-        deadline: this.current + Math.max(0, ms),
-        seq: this.seq++,
-        wake: () => {
-          unsubscribe();
-          resolve();
-        },
-      };
-      this.sleepers.push(sleeper);
-      if (cancel) {
-        unsubscribe = cancel.onCancel(() => {
-          const i = this.sleepers.indexOf(sleeper);
-          if (i >= 0) this.sleepers.splice(i, 1);
-          resolve();
-        });
-      }
-      void this.pump();
-    });
-  }
-
-  private wakeDue(): void {
-    this.sleepers.sort((a, b) => a.deadline - b.deadline || a.seq - b.seq);
-    while (this.sleepers.length > 0 && this.sleepers[0].deadline <= this.current) {
-      this.sleepers.shift()!.wake();
-    }
+    const woken = this.sleepers.add(this.current + Math.max(0, ms), cancel);
+    void this.pump();
+    return woken;
   }
 
   /** Advances to the next deadline each time the job queue goes idle. */
@@ -137,7 +105,7 @@ export class VirtualClock implements Clock {
     if (this.pumping || this.manual) return;
     this.pumping = true;
     try {
-      while (this.sleepers.length > 0) {
+      while (this.sleepers.size > 0) {
         await this.quiesce(3);
         if (!this.step()) break;
       }

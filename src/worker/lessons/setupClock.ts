@@ -9,20 +9,13 @@
  * skipped time; the engine only compares its own timestamps).
  */
 import type { CancelToken, Clock, IdSource } from '../../os/clock.js';
+import { SleeperQueue } from '../../os/sleepers.js';
 import type { WorldTime } from '../session/lessonsCheck.js';
-
-interface Sleeper {
-  readonly deadline: number;
-  readonly seq: number;
-  readonly wake: () => void;
-  readonly cancel?: CancelToken;
-}
 
 export class SetupClock implements Clock {
   private skipped = 0;
   private fast = true;
-  private seq = 0;
-  private readonly sleepers: Sleeper[] = [];
+  private readonly sleepers = new SleeperQueue();
   private pumping = false;
 
   constructor(
@@ -45,28 +38,9 @@ export class SetupClock implements Clock {
 
   sleep(ms: number, cancel?: CancelToken): Promise<void> {
     if (!this.fast) return this.real.sleep(ms, cancel);
-    if (cancel?.cancelled) return Promise.resolve();
-    return new Promise((resolve) => {
-      let unsubscribe = (): void => undefined;
-      const sleeper: Sleeper = {
-        deadline: this.now() + Math.max(0, ms),
-        seq: this.seq++,
-        cancel,
-        wake: () => {
-          unsubscribe();
-          resolve();
-        },
-      };
-      this.sleepers.push(sleeper);
-      if (cancel) {
-        unsubscribe = cancel.onCancel(() => {
-          const i = this.sleepers.indexOf(sleeper);
-          if (i >= 0) this.sleepers.splice(i, 1);
-          resolve();
-        });
-      }
-      void this.pump();
-    });
+    const woken = this.sleepers.add(this.now() + Math.max(0, ms), cancel);
+    void this.pump();
+    return woken;
   }
 
   /** Typing time, as the validator lets it pass between lines. */
@@ -77,21 +51,20 @@ export class SetupClock implements Clock {
   /** The setup is over: from now on sleeps take real time, including the ones still pending. */
   finish(): void {
     this.fast = false;
-    for (const sleeper of this.sleepers.splice(0)) void this.real.sleep(Math.max(0, sleeper.deadline - this.now()), sleeper.cancel).then(sleeper.wake);
+    for (const sleeper of this.sleepers.drain()) void this.real.sleep(Math.max(0, sleeper.deadline - this.now()), sleeper.cancel).then(sleeper.wake);
   }
 
   private async pump(): Promise<void> {
     if (this.pumping) return;
     this.pumping = true;
     try {
-      while (this.fast && this.sleepers.length > 0) {
+      while (this.fast && this.sleepers.size > 0) {
         // A few hops let chains of awaits settle before time moves on.
         for (let i = 0; i < 3; i++) await this.hop();
-        if (!this.fast || this.sleepers.length === 0) break;
-        this.sleepers.sort((a, b) => a.deadline - b.deadline || a.seq - b.seq);
-        const next = this.sleepers.shift()!;
-        this.skipped = Math.max(this.skipped, next.deadline - this.real.now());
-        next.wake();
+        const next = this.fast ? this.sleepers.nextDeadline() : undefined;
+        if (next === undefined) break;
+        this.skipped = Math.max(this.skipped, next - this.real.now());
+        this.sleepers.wakeNext();
       }
     } finally {
       this.pumping = false;
