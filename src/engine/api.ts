@@ -150,6 +150,8 @@ export interface CreateOptions {
   readonly entrypoint?: string;
   readonly env?: readonly string[];
   readonly workdir?: string;
+  /** `-h/--hostname`: otherwise the short container ID, as Docker does. */
+  readonly hostname?: string;
   readonly user?: string;
   readonly tty?: boolean;
   readonly openStdin?: boolean;

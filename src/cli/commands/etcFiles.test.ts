@@ -13,4 +13,17 @@ describe('daemon-managed /etc files', () => {
     expect(await rig.docker(['ps', '-s', '--format', '{{.Size}}'])).toBe(0);
     expect(rig.stdout.text).toMatch(/^0B \(virtual /);
   });
+
+  it('-h/--hostname names the container host: /etc/hostname, /etc/hosts, $HOSTNAME and inspect', async () => {
+    const rig = makeRig();
+    expect(await rig.docker(['run', '-d', '--name', 'web', '-h', 'shop-1', 'alpine', 'sleep', 'infinity'])).toBe(0);
+    expect(await rig.docker(['exec', 'web', 'sh', '-c', 'cat /etc/hostname; tail -n 1 /etc/hosts; echo $HOSTNAME'])).toBe(0);
+    expect(rig.stdout.text).toBe('shop-1\n172.17.0.2\tshop-1\nshop-1\n');
+    expect(await rig.docker(['inspect', '--format', '{{.Config.Hostname}}', 'web'])).toBe(0);
+    expect(rig.stdout.text).toBe('shop-1\n');
+    expect(await rig.docker(['create', '--hostname=db', 'alpine'])).toBe(0);
+    const id = rig.stdout.text.trim();
+    expect(await rig.docker(['inspect', '--format', '{{.Config.Hostname}}', id])).toBe(0);
+    expect(rig.stdout.text).toBe('db\n');
+  });
 });

@@ -53,7 +53,7 @@ export function buildConfig(id: string, image: ImageRecord, options: CreateOptio
     for (const port of exposed) if (!portBindings.some((b) => b.containerPort === port)) portBindings.push({ containerPort: port, hostIp: '', hostPort: '' });
   }
   const config: ContainerConfig = {
-    hostname: id.slice(0, 12),
+    hostname: options.hostname ?? id.slice(0, 12),
     env: mergeEnv(imageConfig.Env ?? [], options.env ?? []),
     cmd: command.cmd,
     entrypoint: command.entrypoint,

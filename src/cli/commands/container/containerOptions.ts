@@ -89,6 +89,7 @@ export function parseContainerOptions(flags: Flags, args: readonly string[], ctx
     entrypoint: flags.changed('entrypoint') ? flags.string('entrypoint') : undefined,
     env,
     workdir: flags.string('workdir') || undefined,
+    hostname: flags.string('hostname') || undefined,
     user: flags.string('user') || undefined,
     tty: flags.bool('tty'),
     openStdin: interactive,
