@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { contentSecurityPolicy } from './config/csp.js';
+import { Catalogue } from './src/worker/lessons/catalogue.js';
+import { lessonIndex as indexOf } from './src/worker/lessons/lessonIndex.js';
 
 function listFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -44,9 +46,40 @@ function serviceWorker(): Plugin {
   };
 }
 
+const LESSON_INDEX = 'virtual:slipway-lesson-index';
+
+/**
+ * `virtual:slipway-lesson-index`: the lesson list (titles, versions, task
+ * ids) computed from lessons/ at build time with the app's own loader, so the
+ * worker lists lessons without loading yaml, zod and every lesson's text.
+ */
+function lessonIndex(): Plugin {
+  let root = process.cwd();
+  return {
+    name: 'slipway-lesson-index',
+    configResolved(config) {
+      root = config.root;
+    },
+    resolveId: (source) => (source === LESSON_INDEX ? `\0${LESSON_INDEX}` : undefined),
+    load(id) {
+      if (id !== `\0${LESSON_INDEX}`) return undefined;
+      const dir = resolve(root, 'lessons');
+      const files = listFiles(dir);
+      for (const file of files) this.addWatchFile(file);
+      const tree = Object.fromEntries(files.map((file) => [relative(dir, file).split('\\').join('/'), readFileSync(file, 'utf8')]));
+      return `export default ${JSON.stringify(indexOf(new Catalogue(tree)))};`;
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), serviceWorker(), contentSecurityPolicy()],
-  worker: { format: 'es' },
+  plugins: [react(), serviceWorker(), contentSecurityPolicy(), lessonIndex()],
+  worker: {
+    format: 'es',
+    plugins: () => [lessonIndex()],
+    // Everything a worker imports statically in one chunk: one round trip for its boot instead of a waterfall of small shared chunks.
+    rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'boot', tags: ['$initial'] }] } } },
+  },
   build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
   optimizeDeps: { include: ['comlink', 'idb-keyval'] },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },

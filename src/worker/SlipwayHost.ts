@@ -9,9 +9,10 @@ import { Engine } from '../engine/index.js';
 import { dockerCompletions } from '../cli/index.js';
 import { DEFAULT_CWD, TerminalSession } from './session/TerminalSession.js';
 import { createDefaultShell } from './session/shellFactory.js';
-import { CommandLog } from './session/lessonState.js';
+import { CommandLog } from './session/commandLog.js';
 import type { WorldTime } from './session/lessonsCheck.js';
 import { LessonHost } from './lessons/LessonHost.js';
+import type { LessonIndex } from './lessons/lessonIndex.js';
 import { migrateSavedState, type SavedState, type StateStore } from './lessons/saved.js';
 import { followEngine } from './lessons/spaces.js';
 import { fastSetupTime } from './lessons/setupClock.js';
@@ -38,6 +39,8 @@ export interface HostOptions {
   readonly setupTime?: () => WorldTime;
   /** The lessons tree (default: the lessons bundled into the app). */
   readonly lessons?: () => Promise<Readonly<Record<string, string>>>;
+  /** The build's index of those lessons: the lesson list without loading them. */
+  readonly lessonIndex?: () => Promise<LessonIndex>;
 }
 
 const SAVE_DELAY_MS = 300;
@@ -91,6 +94,7 @@ export class SlipwayHost implements WorkerApi {
         scheduleSave: () => this.scheduleSave(),
         setupTime: options.setupTime ?? (() => fastSetupTime(options.clock, options.ids, options.defer)),
         lessonTree: options.lessons,
+        lessonIndex: options.lessonIndex,
       },
       this.engine,
     );

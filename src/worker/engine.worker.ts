@@ -34,6 +34,8 @@ const host = new SlipwayHost({
   later: (task, ms) => setTimeout(task, ms),
   store: openStore(),
   seed: seedWorkspace,
+  // Built from the bundled lessons by vite.config.ts: the lesson list without the lesson runtime.
+  lessonIndex: () => import('virtual:slipway-lesson-index').then((index) => index.default),
 });
 performance.mark('worker-host-ready');
 void host.boot().then(() => performance.mark('worker-booted'));

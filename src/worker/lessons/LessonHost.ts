@@ -18,9 +18,10 @@ import { freshProgress, mergeProgress, progressFile, resetProgress } from './pro
 import { SANDBOX, lessonIdOf, lessonKey, type LessonProgress, type SavedSpace, type SavedState, type SpaceKey } from './saved.js';
 import { Space, captureSpace, materialize, type Parked } from './spaces.js';
 import { revert } from './undo.js';
-import { openHint, quizAnswer, solutionView } from './views.js';
+import { lessonSummary, openHint, quizAnswer, solutionView } from './views.js';
 import type { Catalogue } from './catalogue.js';
 import { LessonLibrary } from './library.js';
+import type { LessonIndex } from './lessonIndex.js';
 import { LessonEvaluator } from './evaluation.js';
 
 export interface LessonHostContext {
@@ -43,6 +44,8 @@ export interface LessonHostContext {
   setupTime(): WorldTime & { done?(): void };
   /** The lessons tree; default: the lessons bundled into the app. */
   readonly lessonTree?: () => Promise<Readonly<Record<string, string>>>;
+  /** The build's index of that tree, for listing lessons without loading them (lessonIndex.ts). */
+  readonly lessonIndex?: () => Promise<LessonIndex>;
 }
 
 interface Built {
@@ -74,7 +77,7 @@ export class LessonHost implements LessonApi {
     engine: Engine,
   ) {
     this.active = new Space(SANDBOX, engine, [], []);
-    this.library = new LessonLibrary(ctx.lessonTree, (catalogue) => this.dropStale(catalogue));
+    this.library = new LessonLibrary(ctx.lessonTree, (catalogue) => this.dropStale(catalogue), ctx.lessonIndex);
   }
 
   // ------------------------------------------------------------ host hooks
@@ -142,8 +145,7 @@ export class LessonHost implements LessonApi {
   // ------------------------------------------------------------ LessonApi
 
   async listLessons(): Promise<LessonSummary[]> {
-    const [catalogue, rt] = await Promise.all([this.library.load(), this.library.runtime()]);
-    return catalogue.entries.map((entry) => rt.lessonSummary(entry, this.progress[entry.id]));
+    return (await this.library.index()).map((entry) => lessonSummary(entry, this.progress[entry.id]));
   }
 
   async currentLesson(): Promise<LessonView | undefined> {

@@ -4,7 +4,7 @@
  */
 import type { Lesson, LessonEvaluation } from '../../lessons/index.js';
 import type { LessonSummary, LessonView, QuizView, SolutionView, TaskView } from '../lessonProtocol.js';
-import type { CatalogueEntry } from './catalogue.js';
+import type { LessonIndexEntry } from './lessonIndex.js';
 import type { LessonProgress } from './saved.js';
 
 type Quiz = Lesson['meta']['quiz'][number];
@@ -56,12 +56,11 @@ export function lessonView(lesson: Lesson, evaluation: LessonEvaluation, progres
   };
 }
 
-export function lessonSummary(entry: CatalogueEntry, progress: LessonProgress | undefined): LessonSummary {
-  if (!entry.lesson) return { id: entry.id, title: entry.id, summary: '', version: 0, passed: 0, total: 0, complete: false, error: entry.error };
-  const { meta } = entry.lesson;
-  const current = progress && progress.version === meta.version ? progress : undefined;
-  const passed = current ? meta.tasks.filter((task) => current.passed.includes(task.id)).length : 0;
-  return { id: entry.id, title: meta.title, summary: meta.summary, version: meta.version, passed, total: meta.tasks.length, complete: current?.complete ?? false };
+export function lessonSummary(entry: LessonIndexEntry, progress: LessonProgress | undefined): LessonSummary {
+  if (entry.error !== undefined) return { id: entry.id, title: entry.id, summary: '', version: 0, passed: 0, total: 0, complete: false, error: entry.error };
+  const current = progress && progress.version === entry.version ? progress : undefined;
+  const passed = current ? entry.tasks.filter((task) => current.passed.includes(task)).length : 0;
+  return { id: entry.id, title: entry.title, summary: entry.summary, version: entry.version, passed, total: entry.tasks.length, complete: current?.complete ?? false };
 }
 
 /** The chosen options, in order and without repeats, or why they cannot be an answer. */

@@ -16,7 +16,8 @@ import { evaluateCheck, evaluateLesson, lessonFolders, loadLesson, runnableComma
 import { DEFAULT_CWD, TerminalSession } from './TerminalSession.js';
 import { TranscriptRecorder, runTranscript } from './transcript.js';
 import { createDefaultShell } from './shellFactory.js';
-import { CommandLog, buildLessonState } from './lessonState.js';
+import { CommandLog } from './commandLog.js';
+import { buildLessonState } from './lessonState.js';
 
 // ---------------------------------------------------------------- replay world
 

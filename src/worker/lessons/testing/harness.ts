@@ -9,6 +9,8 @@ import { readLessonTree } from '../../../../scripts/lessons-disk.js';
 import type { SessionStatus } from '../../protocol.js';
 import { SlipwayHost } from '../../SlipwayHost.js';
 import type { SavedState, SavedStateV1, StateStore } from '../saved.js';
+import { Catalogue } from '../catalogue.js';
+import { lessonIndex } from '../lessonIndex.js';
 
 export const LESSONS_DIR = fileURLToPath(new URL('../../../../lessons', import.meta.url));
 
@@ -38,9 +40,16 @@ export interface HarnessOptions {
   readonly editTree?: (tree: Record<string, string>) => void;
   /** The lessons fail to load (a chunk that did not arrive). */
   readonly lessonsFail?: boolean;
+  /** Give the host a lesson index of the tree, as the app's build does (lessonIndex.ts). */
+  readonly index?: boolean;
 }
 
 export function lessonHost(options: HarnessOptions = {}): SlipwayHost {
+  const tree = async (): Promise<Record<string, string>> => {
+    const files = await readLessonTree(LESSONS_DIR);
+    options.editTree?.(files);
+    return files;
+  };
   const clock = new VirtualClock();
   const ids = new SeededIds();
   return new SlipwayHost({
@@ -61,10 +70,9 @@ export function lessonHost(options: HarnessOptions = {}): SlipwayHost {
     }),
     lessons: async () => {
       if (options.lessonsFail) throw new Error('Failed to fetch dynamically imported module');
-      const tree = await readLessonTree(LESSONS_DIR);
-      options.editTree?.(tree);
-      return tree;
+      return tree();
     },
+    ...(options.index ? { lessonIndex: async () => lessonIndex(new Catalogue(await tree())) } : {}),
   });
 }
 

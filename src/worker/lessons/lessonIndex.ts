@@ -1,0 +1,23 @@
+/**
+ * The lesson list without the lesson runtime: id, title, summary, version and
+ * task ids per lesson, in course order. The app's build computes it from the
+ * bundled lessons (vite.config.ts, `virtual:slipway-lesson-index`), so listing
+ * lessons at boot needs neither yaml, zod nor the lessons' text, and the
+ * first command does not wait for them. Hosts with an injected lessons tree
+ * (tests) derive it from their catalogue instead.
+ */
+import type { Catalogue } from './catalogue.js';
+
+export type LessonIndexEntry =
+  | { readonly id: string; readonly title: string; readonly summary: string; readonly version: number; readonly tasks: readonly string[]; readonly error?: undefined }
+  | { readonly id: string; readonly error: string };
+
+export type LessonIndex = readonly LessonIndexEntry[];
+
+export function lessonIndex(catalogue: Catalogue): LessonIndex {
+  return catalogue.entries.map((entry): LessonIndexEntry => {
+    if (!entry.lesson) return { id: entry.id, error: entry.error };
+    const { meta } = entry.lesson;
+    return { id: entry.id, title: meta.title, summary: meta.summary, version: meta.version, tasks: meta.tasks.map((task) => task.id) };
+  });
+}
