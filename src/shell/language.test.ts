@@ -166,6 +166,21 @@ describe('stdin and Ctrl-C', () => {
     expect(await shell.run('read x; echo "[$x]"', io)).toBe(0);
     expect(out.text).toBe('[typed later]\n');
   });
+  it('a utility the signal ends dies of it: `cat` alone, or a pipeline of utilities, gives 130', async () => {
+    const { Pipe, CollectingOutput, SignalEmitter } = await import('../os/streams.js');
+    const { MemFs } = await import('../os/memfs.js');
+    const { VirtualClock } = await import('../os/testing/virtualClock.js');
+    const { Shell } = await import('./index.js');
+    for (const [line, signal, status] of [['cat', 'SIGINT', 130], ['cat | head -1', 'SIGINT', 130], ['cat | sort', 'SIGINT', 130]] as const) {
+      const signals = new SignalEmitter();
+      const out = new CollectingOutput();
+      const shell = new Shell({ fs: new MemFs(), cwd: '/', env: {}, clock: new VirtualClock(), flavor: 'bash' });
+      const running = shell.run(line, { stdin: new Pipe(), stdout: out, stderr: out, signals });
+      for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
+      signals.emit(signal);
+      expect(await running, `${line} + ${signal}`).toBe(status);
+    }
+  });
 });
 
 describe('job notices', () => {

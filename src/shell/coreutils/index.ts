@@ -1,5 +1,5 @@
 /** The coreutils table: ordinary commands implemented in TypeScript, looked up after builtins. */
-import type { ExternalCommand } from '../../os/process.js';
+import { SIGNAL_NUMBERS, type ExternalCommand, type SignalName } from '../../os/process.js';
 import { loading, loadOnce } from '../../os/lazy.js';
 import type { Runtime } from '../runtime.js';
 
@@ -9,8 +9,24 @@ import type { Runtime } from '../runtime.js';
  */
 function lazy(load: () => Promise<ExternalCommand>): ExternalCommand {
   const command = loadOnce(load);
-  return async (argv, ctx) => (await loading(ctx.clock, command()))(argv, ctx);
+  return async (argv, ctx) => {
+    // These utilities keep the default action for SIGINT, SIGTERM and SIGKILL: the process dies of
+    // the signal, so its status is 128 + the signal's number even when, as here, the code sees the
+    // signal as an early end of input (`cat` at a terminal, then Ctrl-C: `$?` is 130, not 0).
+    let killedBy: SignalName | undefined;
+    const off = ctx.signals.on((sig) => {
+      if (killedBy === undefined && FATAL.has(sig)) killedBy = sig;
+    });
+    try {
+      const status = await (await loading(ctx.clock, command()))(argv, ctx);
+      return killedBy === undefined ? status : 128 + SIGNAL_NUMBERS[killedBy];
+    } finally {
+      off();
+    }
+  };
 }
+
+const FATAL: ReadonlySet<SignalName> = new Set(['SIGINT', 'SIGTERM', 'SIGKILL', 'SIGHUP']);
 
 const files = loadOnce(() => import('./files.js'));
 const text = loadOnce(() => import('./text.js'));
