@@ -381,6 +381,10 @@ export class NodeProcess {
       resolve({ status: 502, statusText: 'Bad Gateway', headers: { 'content-length': '0' }, body: encoder.encode('') });
     }
     this.responses.clear();
+    // Each process has a wasm instance of its own (program.ts), dropped with it. A runtime that ran
+    // out of memory or was killed mid-script still holds objects, and freeing it then fails an
+    // assertion inside QuickJS that prints `Aborted(...)` to the console: let it go unfreed.
+    if (this.fatal !== null || this.ctx.killed.cancelled) return;
     try {
       this.slicer.dispose();
       this.S.dispose();
