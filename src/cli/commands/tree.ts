@@ -7,9 +7,8 @@ import type { CommandTree, TopLevelEntry } from '../argv/dispatch.js';
 import type { CommandEntry, CommandSpec, GroupSpec } from '../argv/spec.js';
 import { CLIENT } from '../clientInfo.js';
 import { loadOnce } from '../../os/lazy.js';
-// `docker ps` and `docker images` answer the first commands: they stay in the first download.
+// `docker ps` answers the first command (PRODUCT.md §7): it stays in the first download, its `--format` templates do not.
 import { lsCommand } from './container/ls.js';
-import { imageLsCommand } from './image/ls.js';
 
 /**
  * A command whose module is imported the first time it is run, asked for help
@@ -49,7 +48,7 @@ const imageCommands: CommandEntry[] = [
   build,
   lazy('history', 'Show the history of an image', () => import('./image/history.js').then((m) => m.historyCommand)),
   lazy('inspect', 'Display detailed information on one or more images', () => import('./image/inspect.js').then((m) => m.imageInspectCommand)),
-  eager(imageLsCommand),
+  lazy('ls', 'List images', () => import('./image/ls.js').then((m) => m.imageLsCommand), ['list']),
   lazy('prune', 'Remove unused images', () => import('./image/prune.js').then((m) => m.imagePruneCommand)),
   lazy('pull', 'Download an image from a registry', () => import('./image/pull.js').then((m) => m.pullCommand)),
   lazy('push', 'Upload an image to a registry', () => import('./image/push.js').then((m) => m.pushCommand)),

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ContainerSummary } from '../../engine/index.js';
-import { formatPs } from './containers.js';
+import { formatPs } from './ps.js';
 
 const NOW = Date.UTC(2026, 0, 15, 12, 0, 0);
 const golden = (name: string): string => readFileSync(new URL(`./testdata/${name}`, import.meta.url), 'utf8');

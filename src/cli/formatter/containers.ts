@@ -6,9 +6,8 @@ import type { ContainerSummary } from '../../engine/index.js';
 import { humanDuration, humanSizeWithPrecision } from '../engineHelpers.js';
 import { displayablePorts } from './ports.js';
 import { ellipsis, goQuote, goTimeString, truncateId } from './displayText.js';
-import { renderRows } from './render.js';
 import { tabwrite } from './tabwriter.js';
-import { structValue } from './template/index.js';
+import { structValue } from './template/struct.js';
 
 export const CONTAINER_HEADERS: Readonly<Record<string, string>> = {
   ID: 'CONTAINER ID',
@@ -121,23 +120,21 @@ export function containerContext(c: ContainerSummary, trunc: boolean, now: numbe
   return new ContainerContext(c, trunc, now);
 }
 
-export function formatPs(rows: readonly ContainerSummary[], options: PsOptions): string {
+/** The template `ps` prints with (and the default table for `table`), or undefined for its default table. */
+export function psTemplate(options: Omit<PsOptions, 'now'>): { readonly format: string; readonly defaultTable: string } | undefined {
   let format = options.format;
   if (options.quiet && (format === undefined || format === '' || format === 'table')) format = '{{.ID}}';
   const base = 'table {{.ID}}\\t{{.Image}}\\t{{.Command}}\\t{{.RunningFor}}\\t{{.Status}}\\t{{.Ports}}\\t{{.Names}}';
   const defaultTable = options.size ? `${base}\\t{{.Size}}` : base;
-  if (format === undefined || format === '' || format === 'table') return defaultPsTable(rows, options);
-  return renderRows(
-    { format: format || undefined, defaultTable, headers: CONTAINER_HEADERS },
-    rows.map((c) => containerContext(c, !options.noTrunc, options.now)),
-  );
+  if (format === undefined || format === '' || format === 'table') return undefined;
+  return { format, defaultTable };
 }
 
 /**
- * The default table written directly: what the template above prints, without
+ * The default table written directly: what its template prints, without
  * interpreting it a thousand times for `ps -a` (PRODUCT.md §7 budget).
  */
-function defaultPsTable(rows: readonly ContainerSummary[], options: PsOptions): string {
+export function defaultPsTable(rows: readonly ContainerSummary[], options: PsOptions): string {
   let text = `CONTAINER ID\tIMAGE\tCOMMAND\tCREATED\tSTATUS\tPORTS\tNAMES${options.size ? '\tSIZE' : ''}\n`;
   for (const row of rows) {
     const c = containerContext(row, !options.noTrunc, options.now);

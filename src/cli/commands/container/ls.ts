@@ -1,9 +1,12 @@
 import type { ContainerSummary } from '../../../engine/index.js';
+import { loading, loadOnce } from '../../../os/lazy.js';
 import type { CommandSpec } from '../../argv/spec.js';
 import { StatusError } from '../../argv/status.js';
-import { containerContext, formatPs } from '../../formatter/containers.js';
-import { compileTemplate, TemplateError } from '../../formatter/template/index.js';
+import { defaultPsTable } from '../../formatter/containers.js';
 import { TABLE_FORMAT_USAGE } from '../shared/formatFlag.js';
+
+/** Go templates (`--format`, `-q`), imported the first time one is used: a plain `docker ps` answers without them. */
+const templated = loadOnce(() => import('./lsFormat.js'));
 
 export const lsCommand: CommandSpec = {
   name: 'ls',
@@ -34,60 +37,17 @@ export const lsCommand: CommandSpec = {
     const quiet = flags.bool('quiet');
     let size = flags.bool('size');
     if (format && quiet) ctx.stderr.write('WARNING: Ignoring custom format, because both --format and --quiet are set.\n');
+    const templates = format || quiet ? await loading(ctx.clock, templated()) : undefined;
     if (format) {
-      validateTemplate(format);
+      templates?.validateTemplate(format);
       // A template that uses .Size asks for sizes unless --size=false was given.
       if (!quiet && !flags.changed('size') && /\.Size\b/.test(format)) size = true;
     }
-    try {
-      ctx.stdout.write(
-        formatPs(rows, {
-          format,
-          quiet,
-          size,
-          noTrunc: flags.bool('no-trunc'),
-          now: ctx.clock.now(),
-        }),
-      );
-    } catch (error) {
-      if (error instanceof TemplateError) throw new StatusError(error.message, 1);
-      throw error;
-    }
+    const options = { format, quiet, size, noTrunc: flags.bool('no-trunc'), now: ctx.clock.now() };
+    ctx.stdout.write(templates ? templates.formatPsRows(rows, options) : defaultPsTable(rows, options));
     return 0;
   },
 };
-
-/** docker ps checks a --format before listing: parsed, then run once over an empty row. */
-function validateTemplate(format: string): void {
-  let template;
-  try {
-    template = compileTemplate(format);
-  } catch (error) {
-    if (error instanceof TemplateError) throw new StatusError(`failed to parse template: ${error.message}`, 1);
-    throw error;
-  }
-  const empty: ContainerSummary = {
-    id: '',
-    name: '',
-    image: '',
-    imageId: '',
-    command: '',
-    created: 0,
-    state: 'created',
-    status: '',
-    ports: [],
-    labels: {},
-    sizeRw: 0,
-    sizeRootFs: 0,
-    attached: false,
-  };
-  try {
-    template.execute(containerContext(empty, true, 0));
-  } catch (error) {
-    if (error instanceof TemplateError) throw new StatusError(`failed to execute template: ${error.message}`, 1);
-    throw error;
-  }
-}
 
 const FILTER_KEYS = new Set(['status', 'name', 'id', 'ancestor', 'label']);
 /** container.IsValidStateString */

@@ -6,16 +6,11 @@
  */
 import { TemplateError, type Arg, type ControlNode, type Node, type Pipe } from './parse.js';
 import { formatValue, isTruthy, MISSING } from './values.js';
+import { STRUCT_TYPE } from './struct.js';
 
-export const STRUCT_TYPE = Symbol('goStructType');
+export { STRUCT_TYPE, structValue } from './struct.js';
 
 export type TemplateFunc = (...args: unknown[]) => unknown;
-
-/** Marks `fields` as a Go struct named `typeName` (e.g. `*formatter.ContainerContext`). */
-export function structValue<T extends object>(typeName: string, fields: T): T {
-  Object.defineProperty(fields, STRUCT_TYPE, { value: typeName, enumerable: false });
-  return fields;
-}
 
 function structType(value: unknown): string | undefined {
   return value !== null && typeof value === 'object' ? (value as { [STRUCT_TYPE]?: string })[STRUCT_TYPE] : undefined;
