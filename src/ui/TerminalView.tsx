@@ -7,12 +7,12 @@
 import { useEffect, useRef } from 'react';
 import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
-import { WebLinksAddon } from '@xterm/addon-web-links';
 import '@xterm/xterm/css/xterm.css';
 import { engineWorker, onEngineRestart, openSession, restartMessage } from '../worker/client.js';
 import type { SessionCallbacks } from '../worker/protocol.js';
 import { useAppStore } from '../store/index.js';
 import { terminalTheme } from './theme.js';
+import { afterFirstCommand } from './deferred.js';
 
 export function TerminalView({ id, active }: { id: string; active: boolean }) {
   const host = useRef<HTMLDivElement>(null);
@@ -33,7 +33,6 @@ export function TerminalView({ id, active }: { id: string; active: boolean }) {
     });
     const fit = new FitAddon();
     terminal.loadAddon(fit);
-    terminal.loadAddon(new WebLinksAddon());
     terminal.open(el);
     fit.fit();
     term.current = terminal;
@@ -52,6 +51,12 @@ export function TerminalView({ id, active }: { id: string; active: boolean }) {
     });
     const data = terminal.onData((text) => void engineWorker().input(id, text));
     let disposed = false;
+    // Clickable links can wait for the first answer (its download budget, PRODUCT.md §7); they find links on hover, old output included.
+    const cancelLinks = afterFirstCommand(300, () => {
+      void import('@xterm/addon-web-links').then(({ WebLinksAddon }) => {
+        if (!disposed) terminal.loadAddon(new WebLinksAddon());
+      });
+    });
     let ran = false;
     const callbacks: SessionCallbacks = {
       output: (text) => {
@@ -90,6 +95,7 @@ export function TerminalView({ id, active }: { id: string; active: boolean }) {
     observer.observe(el);
     return () => {
       disposed = true;
+      cancelLinks();
       offRestart();
       observer.disconnect();
       data.dispose();

@@ -12,8 +12,8 @@
  */
 import micropythonWasm from '@micropython/micropython-webassembly-pyscript/micropython.wasm?url';
 import quickjsWasm from '@jitl/quickjs-wasmfile-release-sync/wasm?url';
-import { setMicroPythonWasmUrl } from '../engine/runtimes/python/loader.js';
-import { setQuickJSWasm } from '../engine/runtimes/node/loader.js';
+import { setMicroPythonWasmUrl } from '../engine/runtimes/python/hostWasm.js';
+import { setQuickJSWasm } from '../engine/runtimes/node/hostWasm.js';
 
 let quickjsModule: Promise<WebAssembly.Module> | undefined;
 

@@ -1,11 +1,22 @@
 /** The builtin table, looked up before any command. */
+import { loading, loadOnce } from '../../os/lazy.js';
 import * as core from './core.js';
 import { echo, printf } from './echo.js';
-import { kill, jobsBuiltin, read, trap, wait } from './jobs.js';
-import { command, env, exec, help, history, type, which } from './lookup.js';
-import { bracket, doubleBracket, test } from './test.js';
 import type { Builtin } from './types.js';
-import { xargs } from './xargs.js';
+
+/**
+ * A builtin whose module is imported on its first use: no first command in
+ * the browser needs them, so they stay out of the engine worker's first
+ * download (PRODUCT.md §7). The import holds a virtual clock like any other.
+ */
+function lazy<M>(module: () => Promise<M>, pick: (m: M) => Builtin): Builtin {
+  return async (args, env) => pick(await loading(env.sh.rt.clock, module()))(args, env);
+}
+
+const jobs = loadOnce(() => import('./jobs.js'));
+const lookup = loadOnce(() => import('./lookup.js'));
+const tests = loadOnce(() => import('./test.js'));
+const xargsModule = loadOnce(() => import('./xargs.js'));
 
 export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['cd', core.cd],
@@ -27,22 +38,22 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['.', core.source],
   ['echo', echo],
   ['printf', printf],
-  ['test', test],
-  ['[', bracket],
-  ['[[', doubleBracket],
-  ['read', read],
-  ['trap', trap],
-  ['wait', wait],
-  ['kill', kill],
-  ['jobs', jobsBuiltin],
-  ['type', type],
-  ['which', which],
-  ['command', command],
-  ['exec', exec],
-  ['history', history],
-  ['help', help],
-  ['env', env],
-  ['xargs', xargs],
+  ['test', lazy(tests, (m) => m.test)],
+  ['[', lazy(tests, (m) => m.bracket)],
+  ['[[', lazy(tests, (m) => m.doubleBracket)],
+  ['read', lazy(jobs, (m) => m.read)],
+  ['trap', lazy(jobs, (m) => m.trap)],
+  ['wait', lazy(jobs, (m) => m.wait)],
+  ['kill', lazy(jobs, (m) => m.kill)],
+  ['jobs', lazy(jobs, (m) => m.jobsBuiltin)],
+  ['type', lazy(lookup, (m) => m.type)],
+  ['which', lazy(lookup, (m) => m.which)],
+  ['command', lazy(lookup, (m) => m.command)],
+  ['exec', lazy(lookup, (m) => m.exec)],
+  ['history', lazy(lookup, (m) => m.history)],
+  ['help', lazy(lookup, (m) => m.help)],
+  ['env', lazy(lookup, (m) => m.env)],
+  ['xargs', lazy(xargsModule, (m) => m.xargs)],
   ['alias', core.alias],
   ['let', core.letBuiltin],
   ['unalias', core.unalias],

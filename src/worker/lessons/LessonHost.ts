@@ -18,10 +18,9 @@ import { freshProgress, mergeProgress, progressFile, resetProgress } from './pro
 import { SANDBOX, lessonIdOf, lessonKey, type LessonProgress, type SavedSpace, type SavedState, type SpaceKey } from './saved.js';
 import { Space, captureSpace, materialize, type Parked } from './spaces.js';
 import { revert } from './undo.js';
-import { lessonSummary, openHint, quizAnswer, solutionView } from './views.js';
 import type { Catalogue } from './catalogue.js';
 import { LessonLibrary } from './library.js';
-import type { LessonIndex } from './lessonIndex.js';
+import { lessonSummary, type LessonIndex } from './lessonIndex.js';
 import { LessonEvaluator } from './evaluation.js';
 
 export interface LessonHostContext {
@@ -191,8 +190,10 @@ export class LessonHost implements LessonApi {
     if (!lesson) return fail(NO_LESSON);
     const task = lesson.meta.tasks.find((t) => t.id === taskId);
     if (!task) return fail(`The lesson has no task "${taskId}".`);
+    // An open lesson came through the runtime, so it is loaded: this resolves at once.
+    const rt = await this.library.runtime();
     const progress = this.progressOf(lesson);
-    const opened = openHint(task, progress.hintsShown[taskId] ?? 0);
+    const opened = rt.openHint(task, progress.hintsShown[taskId] ?? 0);
     if (!opened.ok) return opened;
     this.progress[lesson.id] = { ...progress, hintsShown: { ...progress.hintsShown, [taskId]: opened.shown } };
     return this.changedProgress();
@@ -203,7 +204,7 @@ export class LessonHost implements LessonApi {
     if (!lesson) return fail(NO_LESSON);
     const quiz = lesson.meta.quiz.find((q) => q.id === quizId);
     if (!quiz) return fail(`The lesson has no question "${quizId}".`);
-    const answer = quizAnswer(quiz, choices);
+    const answer = (await this.library.runtime()).quizAnswer(quiz, choices);
     if (!answer.ok) return answer;
     const progress = this.progressOf(lesson);
     this.progress[lesson.id] = { ...progress, quiz: { ...progress.quiz, [quizId]: answer.picked } };
@@ -214,7 +215,7 @@ export class LessonHost implements LessonApi {
     const lesson = this.activeLesson();
     if (!lesson) return fail(NO_LESSON);
     return ok(
-      solutionView(lesson, (path) => {
+      (await this.library.runtime()).solutionView(lesson, (path) => {
         const current = this.ctx.workspace.readText(path);
         return current.ok ? current.value : null;
       }),

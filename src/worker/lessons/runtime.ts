@@ -13,7 +13,7 @@ import { Catalogue } from './catalogue.js';
 export { evaluateLesson } from '../../lessons/index.js';
 export { buildLessonState } from '../session/lessonState.js';
 export { parseProgressFile } from './progressFile.js';
-export { lessonView } from './views.js';
+export { lessonView, openHint, quizAnswer, solutionView } from './lessonView.js';
 export { Catalogue };
 
 /** The lessons tree: injected (tests, other hosts) or the bundled one. */

@@ -6,12 +6,12 @@
  * share one engine, just as several terminals talk to one daemon.
  */
 import type { Clock } from '../../os/clock.js';
+import { loading, loadOnce } from '../../os/lazy.js';
 import type { CommandIO, ExternalCommand, InputStream, TerminalControl } from '../../os/process.js';
 import type { Vfs } from '../../os/vfs.js';
 import type { EngineApi } from '../../engine/index.js';
 import { SignalEmitter } from '../../os/streams.js';
 import { History, LineEditor, type LineEvent } from '../../shell/line/index.js';
-import { createCompleter } from './complete.js';
 import type { DockerCompleter, SessionShell, ShellFactory } from './deps.js';
 import { dockerCommand, engineHttpClient } from './engineBridge.js';
 import { TerminalOutput } from './TerminalOutput.js';
@@ -91,13 +91,15 @@ export class TerminalSession {
       history: () => history.entries(),
       http: engineHttpClient(options.engine),
     });
+    // Tab completion is imported on the first Tab: the first command does not wait for it (PRODUCT.md §7).
+    const completer = loadOnce(() => import('./complete.js').then((m) => m.createCompleter({ fs: options.fs, cwd: () => this.shell.cwd, home: HOME, engine: options.engine, docker: options.dockerCompletions })));
     this.editor = new LineEditor({
       write: (text) => this.output.write(text),
       onEvent: (event) => this.onEditorEvent(event),
       columns: options.transcript ? Number.MAX_SAFE_INTEGER : options.columns,
       history,
       isComplete: (source) => this.shell.isComplete(source),
-      complete: createCompleter({ fs: options.fs, cwd: () => this.shell.cwd, home: HOME, engine: options.engine, docker: options.dockerCompletions }),
+      complete: async (line, cursor) => (await loading(options.clock, completer()))(line, cursor),
     });
   }
 

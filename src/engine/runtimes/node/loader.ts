@@ -13,10 +13,11 @@
  * 3.7 MB of debug and asyncify wasm that never runs.
  */
 import type { QuickJSWASMModule } from 'quickjs-emscripten';
+import { quickJSWasm } from './hostWasm.js';
+
+export { setQuickJSWasm, type QuickJSWasm } from './hostWasm.js';
 
 type Packages = [typeof import('quickjs-emscripten-core'), typeof import('@jitl/quickjs-wasmfile-release-sync')];
-/** A compiled `WebAssembly.Module`, spelled through the package's option (the engine's lib has no wasm types). */
-type CompiledWasm = NonNullable<Parameters<Packages[0]['newVariant']>[1]['wasmModule']>;
 
 let pkg: Promise<Packages> | undefined;
 
@@ -28,32 +29,11 @@ function loadPackage(): Promise<Packages> {
   return pkg;
 }
 
-/** How a bundled host provides the wasm; unset, the package finds its own file. */
-export interface QuickJSWasm {
-  /** Where the host's bundle emitted the release-sync variant's wasm. */
-  readonly url: string;
-  /**
-   * The compiled module, made once and shared: each process still gets its
-   * own instance (its own memory), but skips the fetch and the compile.
-   */
-  readonly module?: CompiledWasm;
-}
-
-let hostWasm: QuickJSWasm | undefined;
-
-/**
- * Set once by a bundled host (the browser worker) before the first run, so
- * the wasm comes from the address the bundler gave it rather than from a path
- * the package guesses relative to a chunk that may have moved.
- */
-export function setQuickJSWasm(wasm: QuickJSWasm): void {
-  hostWasm = wasm;
-}
-
 /** A fresh QuickJS wasm instance (about 75 ms in Node). */
 export async function loadQuickJS(): Promise<QuickJSWASMModule> {
   const [core, variant] = await loadPackage();
   const release = variant.default;
+  const hostWasm = quickJSWasm();
   if (hostWasm === undefined) return core.newQuickJSWASMModuleFromVariant(release);
   return core.newQuickJSWASMModuleFromVariant(core.newVariant(release, { wasmLocation: hostWasm.url, wasmModule: hostWasm.module }));
 }

@@ -11,22 +11,15 @@
  * entry into an interpreter; `PythonVm.enter` does that.
  */
 import type { MicroPythonInstance, MicroPythonOptions } from '@micropython/micropython-webassembly-pyscript';
+import { microPythonWasmUrl } from './hostWasm.js';
+
+export { setMicroPythonWasmUrl } from './hostWasm.js';
 
 /** Creates an interpreter. Injectable so a host can point at its own copy of the wasm (see `defaultLoader`). */
 export type MicroPythonLoader = (options: MicroPythonOptions) => Promise<MicroPythonInstance>;
 
 type Pkg = typeof import('@micropython/micropython-webassembly-pyscript');
 let pkg: Promise<Pkg> | undefined;
-let hostWasmUrl: string | undefined;
-
-/**
- * Where the host's bundle put `micropython.wasm`. In a bundled worker the
- * package would look beside the worker script, where no such file exists, so
- * the worker names the emitted asset once at start-up (Node needs nothing).
- */
-export function setMicroPythonWasmUrl(url: string): void {
-  hostWasmUrl = url;
-}
 
 /**
  * Imports the package once. Without `url` the package finds `micropython.wasm`
@@ -41,7 +34,7 @@ export function defaultLoader(url?: string): MicroPythonLoader {
       throw error;
     });
     const m = await pkg;
-    const wasm = url ?? hostWasmUrl;
+    const wasm = url ?? microPythonWasmUrl();
     return m.loadMicroPython(wasm === undefined ? options : { ...options, url: wasm });
   };
 }

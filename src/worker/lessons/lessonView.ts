@@ -1,10 +1,11 @@
 /**
- * Turns a lesson, its evaluation and the student's progress into the plain
- * views the UI renders (lessonProtocol.ts).
+ * What the open lesson shows: the lesson, its evaluation and the student's
+ * progress as the plain data the lesson pane renders, hints, quiz answers and
+ * the solution. Part of the lesson runtime (runtime.ts), so it loads with the
+ * lesson, not at boot.
  */
 import type { Lesson, LessonEvaluation } from '../../lessons/index.js';
-import type { LessonSummary, LessonView, QuizView, SolutionView, TaskView } from '../lessonProtocol.js';
-import type { LessonIndexEntry } from './lessonIndex.js';
+import type { LessonView, QuizView, SolutionView, TaskView } from '../lessonProtocol.js';
 import type { LessonProgress } from './saved.js';
 
 type Quiz = Lesson['meta']['quiz'][number];
@@ -54,13 +55,6 @@ export function lessonView(lesson: Lesson, evaluation: LessonEvaluation, progres
     complete: progress.complete || evaluation.complete,
     ...neighbours,
   };
-}
-
-export function lessonSummary(entry: LessonIndexEntry, progress: LessonProgress | undefined): LessonSummary {
-  if (entry.error !== undefined) return { id: entry.id, title: entry.id, summary: '', version: 0, passed: 0, total: 0, complete: false, error: entry.error };
-  const current = progress && progress.version === entry.version ? progress : undefined;
-  const passed = current ? entry.tasks.filter((task) => current.passed.includes(task)).length : 0;
-  return { id: entry.id, title: entry.title, summary: entry.summary, version: entry.version, passed, total: entry.tasks.length, complete: current?.complete ?? false };
 }
 
 /** The chosen options, in order and without repeats, or why they cannot be an answer. */
