@@ -4,12 +4,15 @@
  */
 import type { DockerContext } from '../context.js';
 import { isEngineError } from '../../engine/index.js';
-import { renderCommandHelp, renderGroupHelp, renderRootHelp } from '../help/render.js';
 import { FlagParseError, Flags, parseFlags, type FlagSpec } from './flags.js';
 import { SIGNAL_NUMBERS } from '../../os/process.js';
 import type { ArgRule, CommandEntry, CommandSpec, GroupSpec, Invocation } from './spec.js';
 import { StatusError } from './status.js';
-import { loading } from '../../os/lazy.js';
+import { loading, loadOnce } from '../../os/lazy.js';
+
+/** Help texts are rendered by a module imported on first use: no first command prints help (PRODUCT.md §7). */
+const helpModule = loadOnce(() => import('../help/render.js'));
+const render = (ctx: DockerContext): Promise<typeof import('../help/render.js')> => loading(ctx.clock, helpModule());
 
 export interface TopLevelEntry {
   readonly spec: CommandEntry;
@@ -87,10 +90,10 @@ function aliasLineFor(spec: CommandSpec, group: string | undefined, tree: Comman
   return [`docker ${group} ${spec.name}`, ...aliases.map((a) => `docker ${group} ${a}`), ...(shortcut ? [`docker ${shortcut}`] : [])].join(', ');
 }
 
-function rootHelp(tree: CommandTree, ctx: DockerContext): string {
+async function rootHelp(tree: CommandTree, ctx: DockerContext): Promise<string> {
   const listed = (name: string): { name: string; short: string } => ({ name, short: tree.topLevel.get(name)!.spec.short });
   const commands = [...tree.topLevel.keys()].filter((n) => !tree.common.includes(n)).map(listed);
-  return renderRootHelp(
+  return (await render(ctx)).renderRootHelp(
     {
       common: tree.common.filter((n) => tree.topLevel.has(n)).map(listed),
       management: tree.groups.map((g) => ({ name: g.name, short: g.short })),
@@ -101,8 +104,8 @@ function rootHelp(tree: CommandTree, ctx: DockerContext): string {
   );
 }
 
-function groupHelp(group: GroupSpec): string {
-  return renderGroupHelp(`docker ${group.name}`, group.short, group.children);
+async function groupHelp(group: GroupSpec, ctx: DockerContext): Promise<string> {
+  return (await render(ctx)).renderGroupHelp(`docker ${group.name}`, group.short, group.children);
 }
 
 async function runCommand(
@@ -126,7 +129,7 @@ async function runCommand(
     return 125;
   }
   if (flags.bool('help')) {
-    ctx.stdout.write(renderCommandHelp({ ...spec, name }, parentPath, aliasLineFor(spec, group, tree), columns(ctx), help));
+    ctx.stdout.write((await render(ctx)).renderCommandHelp({ ...spec, name }, parentPath, aliasLineFor(spec, group, tree), columns(ctx), help));
     return 0;
   }
   const argError = checkArgs(spec.args, flags.args.length, path, useLine);
@@ -196,11 +199,11 @@ async function runGroup(group: GroupSpec, argv: readonly string[], ctx: DockerCo
   const at = argv.findIndex((a) => !a.startsWith('-') || a === '-');
   if (at < 0) {
     if (argv.length === 0) {
-      ctx.stderr.write(groupHelp(group));
+      ctx.stderr.write(await groupHelp(group, ctx));
       return 0;
     }
     if (argv.includes('--help') || argv.includes('-h')) {
-      ctx.stdout.write(groupHelp(group));
+      ctx.stdout.write(await groupHelp(group, ctx));
       return 0;
     }
     const flag = argv[0].startsWith('--') ? `unknown flag: ${argv[0].split('=')[0]}` : `unknown shorthand flag: '${argv[0][1]}' in ${argv[0]}`;
@@ -231,11 +234,11 @@ export async function dispatch(argv: readonly string[], ctx: DockerContext, tree
       return 0;
     }
     if (globals.bool('help')) {
-      ctx.stdout.write(rootHelp(tree, ctx));
+      ctx.stdout.write(await rootHelp(tree, ctx));
       return 0;
     }
     if (rest.length === 0) {
-      ctx.stderr.write(rootHelp(tree, ctx));
+      ctx.stderr.write(await rootHelp(tree, ctx));
       return 0;
     }
     const [word, ...tail] = rest;
@@ -251,20 +254,20 @@ export async function dispatch(argv: readonly string[], ctx: DockerContext, tree
 }
 
 /** `docker help [command]`. */
-function helpCommand(words: readonly string[], ctx: DockerContext, tree: CommandTree): Promise<number> {
+async function helpCommand(words: readonly string[], ctx: DockerContext, tree: CommandTree): Promise<number> {
   if (words.length === 0) {
-    ctx.stdout.write(rootHelp(tree, ctx));
-    return Promise.resolve(0);
+    ctx.stdout.write(await rootHelp(tree, ctx));
+    return 0;
   }
   const group = tree.groups.find((g) => g.name === words[0]);
   if (group && words.length === 1) {
-    ctx.stdout.write(groupHelp(group));
-    return Promise.resolve(0);
+    ctx.stdout.write(await groupHelp(group, ctx));
+    return 0;
   }
   const target = group ? [words[0], words[1], '--help'] : [words[0], '--help'];
   if (words.length > target.length - 1) {
     ctx.stderr.write(`unknown help topic: ${words.slice(target.length - 1).join(' ')}\n`);
-    return Promise.resolve(1);
+    return 1;
   }
   return dispatch(target, ctx, tree);
 }
