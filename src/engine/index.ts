@@ -9,6 +9,7 @@ export type { HttpRequest, HttpResponse } from './net/http.js';
 export { BuildFailure, isBuildFailure, type BuildFailureDetails, type BuildFailureSource } from './builder/BuildFailure.js';
 export { humanDuration, humanSize, humanSizeWithPrecision } from './units.js';
 export { parsePortSpecs } from './net/ports.js';
+export { loadCatalogue } from './registry/catalogue/index.js';
 export { ConnectionRefused, isConnectionRefused } from './net/network.js';
 export { validateContainerName } from './containers/names.js';
 export { setShellFactory, type ShellFactory, type ShellHost, type ShellHostOptions } from './programs/shellHost.js';

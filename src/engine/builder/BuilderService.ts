@@ -6,6 +6,7 @@
 import type { BuildEvent, BuilderApi, BuildOptions, BuildRecord } from '../api.js';
 import type { CancelToken } from '../../os/clock.js';
 import { loading } from '../../os/lazy.js';
+import { loadCatalogue } from '../registry/catalogue/index.js';
 import type { EngineContext } from '../context.js';
 import type { SnapshotPart } from '../system/SystemService.js';
 import { BuildFailure } from './BuildFailure.js';
@@ -22,8 +23,8 @@ export class BuilderService implements BuilderApi, SnapshotPart {
   constructor(private readonly ctx: EngineContext) {}
 
   async build(options: BuildOptions, onEvent: (event: BuildEvent) => void, cancel?: CancelToken): Promise<BuildRecord> {
-    // The build's machinery (Dockerfile parser, checks, steps) loads with the first build, not with the engine.
-    const { runBuild } = await loading(this.ctx.clock, import('./exec/BuildRun.js'));
+    // The build's machinery (Dockerfile parser, checks, steps) and the hub's images (FROM) load with the first build, not with the engine.
+    const [{ runBuild }] = await loading(this.ctx.clock, Promise.all([import('./exec/BuildRun.js'), loadCatalogue()]));
     try {
       const outcome = await runBuild(this.ctx, this.cache, options, onEvent, cancel, this.contextHashes, this.definition);
       this.last = outcome.record;

@@ -10,7 +10,8 @@ import type { CancelToken, Clock } from '../../os/clock.js';
 import { EngineError } from '../errors/EngineError.js';
 import { canonicalString, DEFAULT_DOMAIN, familiarName, familiarString, parseReference, withDefaultTag } from '../reference/reference.js';
 import type { RegistryService } from '../registry/RegistryService.js';
-import type { HubImage } from '../registry/catalogue/index.js';
+import { loadCatalogue, type HubImage } from '../registry/catalogue/index.js';
+import { loading } from '../../os/lazy.js';
 import { shortBlobId } from '../registry/manifest.js';
 import { imageIdOf } from './configDigest.js';
 import type { ImageTable } from './ImageTable.js';
@@ -123,6 +124,7 @@ async function transfer(deps: TransferDeps, image: HubImage, emit: (e: ProgressE
 
 export async function pullImage(deps: TransferDeps, input: string, onProgress: (event: ProgressEvent) => void, cancel?: CancelToken): Promise<PullResult> {
   const ref = withDefaultTag(parseReference(input));
+  await loading(deps.clock, loadCatalogue());
   const { image: hub, shown } = lookupOrThrow(deps, input);
   onProgress({ id: ref.tag ?? ref.digest, status: `Pulling from ${ref.path}` });
   const local = deps.table.find(shown);

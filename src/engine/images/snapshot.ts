@@ -6,7 +6,7 @@
 import type { ImageConfigFile } from '../api.js';
 import type { Layer } from '../context.js';
 import { layerFromJson, layerToJson, type LayerJson } from '../layers/serialize.js';
-import { catalogueLayer } from '../registry/catalogue/index.js';
+import { catalogueLayer, requireCatalogue } from '../registry/catalogue/index.js';
 import { chainIds } from '../layers/diffId.js';
 import { imageIdOf } from './configDigest.js';
 import type { ImageTable } from './ImageTable.js';
@@ -49,6 +49,7 @@ export function fromSnapshot(table: ImageTable, data: unknown): void {
   if (!data || typeof data !== 'object') return;
   const snap = data as ImagesSnapshot;
   const saved = new Map((snap.layers ?? []).map((json) => [json.diffId, layerFromJson(json)]));
+  requireCatalogue([...(snap.images ?? []).flatMap((json) => json.layers), ...Object.values(snap.held ?? {}).flat()].some((id) => !saved.has(id)));
   for (const json of snap.images ?? []) {
     const layers = json.layers.map((id) => saved.get(id) ?? catalogueLayer(id));
     if (layers.some((l) => !l)) continue;

@@ -9,7 +9,7 @@ import type { EngineContext, Layer } from '../context.js';
 import { EngineError } from '../errors/EngineError.js';
 import { layerFromJson, layerToJson, type LayerJson } from '../layers/serialize.js';
 import type { SnapshotPart } from '../system/SystemService.js';
-import { catalogueImage, catalogueLayer, findRepository, type HubImage } from './catalogue/index.js';
+import { catalogueImage, catalogueLayer, findRepository, requireCatalogue, type HubImage } from './catalogue/index.js';
 
 export const UNAUTHORIZED = 'Get "https://registry-1.docker.io/v2/": unauthorized: incorrect username or password';
 export const DENIED = 'denied: requested access to the resource is denied';
@@ -142,6 +142,7 @@ export class RegistryService implements RegistryApi, SnapshotPart {
     for (const [name, password] of Object.entries(snap.accounts ?? {})) this.accounts.set(name, password);
     this.user = snap.user;
     const layers = new Map((snap.layers ?? []).map((json) => [json.diffId, layerFromJson(json)]));
+    requireCatalogue(Object.values(snap.repos ?? {}).some((tags) => Object.values(tags).some((image) => image.diffIds.some((id) => !layers.has(id)))));
     for (const [path, tags] of Object.entries(snap.repos ?? {})) {
       for (const [tag, image] of Object.entries(tags)) {
         const resolved = image.diffIds.map((id) => layers.get(id) ?? catalogueLayer(id));

@@ -6,7 +6,7 @@
  * loaded runtime (lesson content, yaml, zod, checks).
  */
 import type { Clock, IdSource } from '../../os/clock.js';
-import { Engine } from '../../engine/index.js';
+import { Engine, loadCatalogue } from '../../engine/index.js';
 import type { CommandFact, Lesson } from '../../lessons/index.js';
 import type { TerminalSession } from '../session/TerminalSession.js';
 import type { WorldTime } from '../session/lessonsCheck.js';
@@ -290,6 +290,8 @@ export class LessonHost implements LessonApi {
     if (parked?.live) return { space: parked.live, files: parked.saved.files, dirs: parked.saved.dirs };
     const current = parked && (!lesson || parked.saved.lessonVersion === lesson.meta.version);
     if (parked && current) {
+      // Saved images refer to the hub's layers, which load on demand (PRODUCT.md §7: not before the first answer).
+      if (parked.saved.engine) await loadCatalogue();
       try {
         return { space: materialize(key, parked.saved, this.ctx), files: parked.saved.files, dirs: parked.saved.dirs };
       } catch {

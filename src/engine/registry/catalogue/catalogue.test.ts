@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { LayerStore } from '../../layers/LayerStore.js';
 import { OverlayRootfs } from '../../layers/overlay/OverlayRootfs.js';
-import { REPOSITORIES, catalogueImage, catalogueLayer, materializeLayer } from './index.js';
+import { catalogueImage, catalogueLayer, loadCatalogue, materializeLayer } from './index.js';
+import { REPOSITORIES } from './repositories.js';
+
+beforeAll(() => loadCatalogue());
 
 const fsOf = (path: string, tag: string): OverlayRootfs => {
   const image = catalogueImage(path, tag)!;

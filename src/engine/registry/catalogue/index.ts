@@ -7,16 +7,36 @@ import type { ImageConfigFile } from '../../api.js';
 import type { Layer } from '../../context.js';
 import { computeDiffId } from '../../layers/diffId.js';
 import { manifestOf } from '../manifest.js';
-import { ALPINE, BUSYBOX, HELLO_WORLD } from './alpine.js';
-import { DEBIAN } from './debian.js';
+import { loadOnce } from '../../../os/lazy.js';
 import { FsBuilder } from './FsBuilder.js';
-import { NGINX } from './nginx.js';
-import { NODE } from './node.js';
-import { PYTHON } from './python.js';
 import type { ImageSpec, LayerSpec, RepoSpec } from './types.js';
-import { UBUNTU } from './ubuntu.js';
 
-export const REPOSITORIES: readonly RepoSpec[] = [ALPINE, BUSYBOX, HELLO_WORLD, DEBIAN, UBUNTU, NODE, PYTHON, NGINX];
+/**
+ * The repositories' data (files, configs, histories: most of the engine's
+ * bytes) is imported on first need, so the browser worker answers its first
+ * command without it (PRODUCT.md §7). Until it has loaded the hub serves no
+ * official image: pulls and builds await `loadCatalogue()` first, and a
+ * restore of saved images must too. No layer of it can exist before it
+ * loaded, so a snapshot taken meanwhile is right to treat every layer as
+ * the engine's own.
+ */
+let repositories: readonly RepoSpec[] | undefined;
+const load = loadOnce(() => import('./repositories.js').then((m) => void (repositories = m.REPOSITORIES)));
+
+/** Resolves once the official images are known; at once after the first time. */
+export function loadCatalogue(): Promise<void> {
+  return repositories ? Promise.resolve() : load();
+}
+
+/** A restore that refers to layers it does not carry needs the hub's: it must not run before `loadCatalogue()`. */
+export function requireCatalogue(needed: boolean): void {
+  if (needed && !repositories) throw new Error('the saved images refer to official image layers: await loadCatalogue() before restoring them');
+}
+
+/** Every official repository; none before `loadCatalogue()` resolved. */
+export function hubRepositories(): readonly RepoSpec[] {
+  return repositories ?? [];
+}
 
 /** One image as the hub serves it. */
 export interface HubImage {
@@ -70,7 +90,7 @@ function materialize(repo: RepoSpec, spec: ImageSpec): HubImage {
 }
 
 export function findRepository(path: string): RepoSpec | undefined {
-  return REPOSITORIES.find((r) => r.path === path);
+  return hubRepositories().find((r) => r.path === path);
 }
 
 /** The catalogue image for `path:tag`, or undefined. */
@@ -83,7 +103,7 @@ export function catalogueImage(path: string, tag: string): HubImage | undefined 
 /** Every catalogue layer by diffID (snapshots store references to these instead of their files). */
 export function catalogueLayer(diffId: string): Layer | undefined {
   for (const layer of layerCache.values()) if (layer.diffId === diffId) return layer;
-  for (const repo of REPOSITORIES) {
+  for (const repo of hubRepositories()) {
     for (const image of repo.images) {
       for (const step of image.history) {
         if (step.layer && materializeLayer(step.layer).diffId === diffId) return materializeLayer(step.layer);
