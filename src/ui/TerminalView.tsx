@@ -52,7 +52,7 @@ export function TerminalView({ id, active }: { id: string; active: boolean }) {
     const data = terminal.onData((text) => void engineWorker().input(id, text));
     let disposed = false;
     // Clickable links can wait for the first answer (its download budget, PRODUCT.md §7); they find links on hover, old output included.
-    const cancelLinks = afterFirstCommand(300, () => {
+    const cancelLinks = afterFirstCommand(1000, () => {
       void import('@xterm/addon-web-links').then(({ WebLinksAddon }) => {
         if (!disposed) terminal.loadAddon(new WebLinksAddon());
       });
