@@ -2,6 +2,13 @@ import type { StateCreator } from 'zustand';
 import type { EngineView } from '../worker/protocol.js';
 
 export type Theme = 'dark' | 'light';
+
+/**
+ * The engine panel lists this many images and containers (newest first) until
+ * the student asks for all: with 1,000 of each, rendering every row after each
+ * command held the page for ~80 ms, in front of the terminal's output.
+ */
+export const ENGINE_LIST_LIMIT = 50;
 export type SideTab = 'engine' | 'preview';
 
 export interface Layout {
@@ -22,11 +29,15 @@ export interface AppSlice {
   setLayout(layout: Partial<Layout>): void;
   banner: string | undefined;
   engine: EngineView;
+  /** How many images and containers the engine panel asks the worker for (undefined: all). */
+  engineLimit: number | undefined;
   sideTab: SideTab;
   previewPort: number | undefined;
   setTheme(theme: Theme): void;
   setBanner(banner: string | undefined): void;
   setEngine(view: EngineView): void;
+  /** The panel lists every image and container from now on (the caller pulls the view again). */
+  showAllEngine(): void;
   showPreview(port: number): void;
   setSideTab(tab: SideTab): void;
 }
@@ -42,7 +53,8 @@ export const createAppSlice: StateCreator<AppSlice, [], [], AppSlice> = (set) =>
     set((s) => ({ layout: { ...s.layout, ...layout } }));
   },
   banner: undefined,
-  engine: { images: [], containers: [] },
+  engine: { images: [], imageCount: 0, containers: [], containerCount: 0, previewPorts: [] },
+  engineLimit: ENGINE_LIST_LIMIT,
   sideTab: 'engine',
   previewPort: undefined,
   setTheme(theme) {
@@ -53,6 +65,9 @@ export const createAppSlice: StateCreator<AppSlice, [], [], AppSlice> = (set) =>
   },
   setEngine(engine) {
     set({ engine });
+  },
+  showAllEngine() {
+    set({ engineLimit: undefined });
   },
   showPreview(port) {
     set({ previewPort: port, sideTab: 'preview' });

@@ -1,9 +1,14 @@
-/** The engine as it is now: images as layer stacks, containers, the last build. */
+/**
+ * The engine as it is now: images as layer stacks, containers, the last
+ * build. Long lists show the newest (store/app.ts ENGINE_LIST_LIMIT) and a
+ * button for the rest.
+ */
 import { useState } from 'react';
 import { engineWorker } from '../worker/client.js';
 import type { ContainerView, ImageView } from '../worker/protocol.js';
 import { useAppStore } from '../store/index.js';
 import { formatSize } from './format.js';
+import { refreshEngine } from './useWorkerSync.js';
 
 function ImageStack({ image, metadata }: { image: ImageView; metadata: boolean }) {
   const name = image.tags[0] ?? `<none> ${image.id.slice(7, 19)}`;
@@ -55,6 +60,23 @@ function ContainerRow({ container, onInspect }: { container: ContainerView; onIn
   );
 }
 
+/** "…and 950 more", under a list the worker cut short. */
+function More({ shown, total, what }: { shown: number; total: number; what: string }) {
+  if (total <= shown) return null;
+  const showAll = (): void => {
+    useAppStore.getState().showAllEngine();
+    void refreshEngine();
+  };
+  return (
+    <p className="muted more">
+      The newest {shown} of {total.toLocaleString('en')} {what}.{' '}
+      <button className="link" onClick={showAll}>
+        Show all {total.toLocaleString('en')}
+      </button>
+    </p>
+  );
+}
+
 export function EnginePanel() {
   const engine = useAppStore((s) => s.engine);
   const [inspect, setInspect] = useState<string | undefined>();
@@ -90,6 +112,7 @@ export function EnginePanel() {
             </tbody>
           </table>
         )}
+        <More shown={engine.containers.length} total={engine.containerCount} what="containers" />
         {inspect !== undefined ? (
           <div className="inspect">
             <button className="link" onClick={() => setInspect(undefined)}>
@@ -138,6 +161,7 @@ export function EnginePanel() {
                 <ImageStack key={image.id} image={image} metadata={metadata} />
               ))}
             </ul>
+            <More shown={engine.images.length} total={engine.imageCount} what="images" />
           </>
         )}
       </section>

@@ -8,7 +8,7 @@ import { PreviewBrowser } from './preview/PreviewBrowser.js';
 
 export function PreviewPane() {
   const port = useAppStore((s) => s.previewPort);
-  const ports = useAppShallow((s) => [...new Set(s.engine.containers.filter((c) => c.state === 'running').flatMap((c) => c.publishedPorts))].sort((a, b) => a - b));
+  const ports = useAppShallow((s) => s.engine.previewPorts);
   const showPreview = useAppStore((s) => s.showPreview);
   const shown = port ?? ports[0];
 

@@ -9,7 +9,28 @@ import { useAppStore } from '../store/index.js';
 let started = false;
 
 async function refreshEngine(): Promise<void> {
-  useAppStore.getState().setEngine(await engineWorker().engineView());
+  useAppStore.getState().setEngine(await engineWorker().engineView(useAppStore.getState().engineLimit));
+}
+
+let engineRefreshQueued = false;
+
+/**
+ * The notice after a command arrives right behind its output: pulling and
+ * rendering the view at once put that work in front of xterm drawing the
+ * output and of the next keystroke. It waits until the page is idle (at most
+ * 300 ms), and notices meanwhile share one pull.
+ */
+function refreshEngineWhenIdle(): void {
+  if (engineRefreshQueued) return;
+  engineRefreshQueued = true;
+  const run = (): void => {
+    engineRefreshQueued = false;
+    void refreshEngine();
+    // Only the Undo button's label depends on it; a worker mid-restart answers on the next change.
+    void useAppStore.getState().refreshUndo().catch(() => undefined);
+  };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 300 });
+  else setTimeout(run, 50);
 }
 
 async function refreshWorkspace(): Promise<void> {
@@ -31,11 +52,7 @@ async function start(): Promise<void> {
   if (info.storageProblem) useAppStore.getState().setBanner(info.storageProblem);
   else if (!info.restored) useAppStore.getState().setBanner(undefined);
   await watchEngine((what) => {
-    if (what === 'engine') {
-      void refreshEngine();
-      // Only the Undo button's label depends on it; a worker mid-restart answers on the next change.
-      void useAppStore.getState().refreshUndo().catch(() => undefined);
-    }
+    if (what === 'engine') refreshEngineWhenIdle();
     else if (what === 'workspace') void refreshWorkspace();
     else if (what === 'lesson') void refreshLessons();
     else void worker.storageProblem().then((problem) => useAppStore.getState().setBanner(problem));

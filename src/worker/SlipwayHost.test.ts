@@ -79,6 +79,23 @@ describe('SlipwayHost', () => {
     expect(await host.readFile('note.txt')).toEqual({ ok: true, value: 'hello\n' });
   });
 
+  it('asks the UI to pull the engine view again only when it changed: not after a read-only command', async () => {
+    const host = makeHost();
+    const changes: ChangeKind[] = [];
+    await host.watch((what) => changes.push(what));
+    const screen = await open(host, 't1');
+    await run(host, 't1', screen, 'docker create --name kept busybox');
+    await until(() => changes.includes('engine'), 'an engine notice after create');
+    expect((await host.engineView(10)).containers.map((c) => c.name)).toEqual(['kept']);
+    changes.length = 0;
+    await run(host, 't1', screen, 'docker ps -a');
+    await run(host, 't1', screen, 'echo done');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(changes).not.toContain('engine');
+    await run(host, 't1', screen, 'docker rm kept');
+    await until(() => changes.includes('engine'), 'an engine notice after rm');
+  });
+
   it('lets the terminal see what the editor wrote', async () => {
     const host = makeHost();
     const screen = await open(host, 't1');

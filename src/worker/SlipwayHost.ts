@@ -16,7 +16,7 @@ import type { LessonIndex } from './lessons/lessonIndex.js';
 import { migrateSavedState, type SavedState, type StateStore } from './lessons/saved.js';
 import { followEngine } from './lessons/spaces.js';
 import { fastSetupTime } from './lessons/setupClock.js';
-import { engineView } from './engineView.js';
+import { EngineViews } from './engineView.js';
 import { previewRequest } from './preview.js';
 import { SessionHub, type Defer } from './sessionHub.js';
 import { Workspace } from './workspace.js';
@@ -60,6 +60,13 @@ export class SlipwayHost implements WorkerApi {
   private readonly watchers = new Set<(what: ChangeKind) => void>();
   private unsubscribeEngine: () => void = () => undefined;
   private engineNoticeQueued = false;
+  private readonly views = new EngineViews();
+  /** Engine events so far (a swap of engine counts as one), and at the last 'engine' notice. */
+  private engineEvents = 0;
+  private noticedEvents = 0;
+  /** How long a list the UI last asked for, and what it got (as JSON): the notice after an eventless command depends on it. */
+  private viewLimit = Infinity;
+  private shownView: string | undefined;
   private saveQueued = false;
   private history: readonly string[] = [];
   private booted: Promise<BootInfo> | undefined;
@@ -207,9 +214,12 @@ export class SlipwayHost implements WorkerApi {
     return dockerfileMarkers(text);
   }
 
-  async engineView(): Promise<EngineView> {
+  async engineView(limit?: number): Promise<EngineView> {
     await this.boot();
-    return engineView(this.engine);
+    this.viewLimit = limit ?? Infinity;
+    const view = this.views.view(this.engine, this.viewLimit);
+    this.shownView = JSON.stringify(view);
+    return view;
   }
 
   async inspectContainer(id: string): Promise<Result<string>> {
@@ -269,6 +279,7 @@ export class SlipwayHost implements WorkerApi {
 
   private listenToEngine(): void {
     this.unsubscribeEngine = this.engine.system.subscribe(() => {
+      this.engineEvents++;
       this.lessons.engineEvent();
       this.engineChanged();
     });
@@ -278,6 +289,7 @@ export class SlipwayHost implements WorkerApi {
   private useEngine(engine: Engine): void {
     this.unsubscribeEngine();
     this.engine = engine;
+    this.engineEvents++;
     this.listenToEngine();
     this.engineChanged();
   }
@@ -294,8 +306,20 @@ export class SlipwayHost implements WorkerApi {
     this.engineNoticeQueued = true;
     this.options.defer(() => {
       this.engineNoticeQueued = false;
+      if (this.engineEvents === this.noticedEvents && !this.viewMoved()) return;
+      this.noticedEvents = this.engineEvents;
       this.notify('engine');
     });
+  }
+
+  /**
+   * Whether the view the UI holds is out of date although the engine emitted
+   * nothing: statuses ("Up 3 seconds") and builds change without an event.
+   * A read-only command (`docker ps`) usually changes nothing, and then the
+   * UI is not asked to pull and render the view again.
+   */
+  private viewMoved(): boolean {
+    return this.shownView === undefined || JSON.stringify(this.views.view(this.engine, this.viewLimit)) !== this.shownView;
   }
 
   private afterCommand(id: string): void {

@@ -88,8 +88,15 @@ export interface BuildView {
 }
 
 export interface EngineView {
+  /** Newest first, at most as many as were asked for. */
   readonly images: readonly ImageView[];
+  /** All images, listed or not. */
+  readonly imageCount: number;
+  /** Newest first, at most as many as were asked for. */
   readonly containers: readonly ContainerView[];
+  readonly containerCount: number;
+  /** Host ports of every running container (listed or not): what the preview can show. */
+  readonly previewPorts: readonly number[];
   readonly lastBuild?: BuildView;
 }
 
@@ -140,7 +147,8 @@ export interface WorkerApi extends LessonApi {
   rename(from: string, to: string): Promise<Result<WorkspaceListing>>;
   remove(path: string): Promise<Result<WorkspaceListing>>;
   lintDockerfile(text: string): Promise<EditorMarker[]>;
-  engineView(): Promise<EngineView>;
+  /** At most `limit` images and containers (default: all); later change notices compare views of that size. */
+  engineView(limit?: number): Promise<EngineView>;
   inspectContainer(id: string): Promise<Result<string>>;
   /** Called (without payload) whenever something changed; the UI pulls what it shows. */
   watch(onChange: (what: ChangeKind) => void): Promise<void>;

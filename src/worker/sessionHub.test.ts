@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import type { TerminalSession } from './session/TerminalSession.js';
+import type { SessionStatus } from './protocol.js';
+import { SessionHub } from './sessionHub.js';
+
+/** A session stand-in: the hub only listens to its state (and reads it on attach). */
+function fakeSession(): { session: TerminalSession; setState: (state: SessionStatus) => void } {
+  let listener: (state: SessionStatus) => void = () => undefined;
+  const session = {
+    state: 'prompt',
+    onStateChange: (l: (state: SessionStatus) => void) => {
+      listener = l;
+      return () => undefined;
+    },
+  } as unknown as TerminalSession;
+  return { session, setState: (state) => listener(state) };
+}
+
+describe('SessionHub', () => {
+  it('sends the output before a state change ahead of the state, without waiting for the batch', () => {
+    const deferred: (() => void)[] = [];
+    const hub = new SessionHub((task) => deferred.push(task));
+    const events: string[] = [];
+    let write: (text: string) => void = () => undefined;
+    let setState: (state: SessionStatus) => void = () => undefined;
+    hub.add(
+      't1',
+      (w) => {
+        write = w;
+        const fake = fakeSession();
+        setState = fake.setState;
+        return fake.session;
+      },
+      () => undefined,
+    );
+    hub.attach('t1', { output: (text) => events.push(`output ${text}`), status: (state) => events.push(`status ${state}`) });
+    events.length = 0;
+    write('row 1\r\n');
+    write('$ ');
+    setState('prompt');
+    expect(events).toEqual(['output row 1\r\n$ ', 'status prompt']);
+    for (const task of deferred) task();
+    expect(events).toHaveLength(2);
+  });
+
+  it('batches a burst of writes into one message per task, in pieces of at most 128 KiB', () => {
+    const deferred: (() => void)[] = [];
+    const hub = new SessionHub((task) => deferred.push(task));
+    let write: (text: string) => void = () => undefined;
+    hub.add(
+      't1',
+      (w) => {
+        write = w;
+        return fakeSession().session;
+      },
+      () => undefined,
+    );
+    const outputs: string[] = [];
+    hub.attach('t1', { output: (text) => outputs.push(text), status: () => undefined });
+    outputs.length = 0;
+    const row = `${'x'.repeat(99)}\n`;
+    for (let i = 0; i < 1001; i++) write(row);
+    expect(outputs).toEqual([]);
+    for (const task of deferred) task();
+    expect(outputs.map((o) => o.length)).toEqual([100_100]);
+    for (let i = 0; i < 1400; i++) write(row);
+    for (const task of deferred.splice(0)) task();
+    expect(outputs.slice(1).map((o) => o.length)).toEqual([128 * 1024, 140_000 - 128 * 1024]);
+  });
+});
