@@ -72,8 +72,31 @@ function lessonIndex(): Plugin {
   };
 }
 
+/**
+ * Starts the UI chunk's download with the page's: `main.tsx` imports it only
+ * once the entry has run (so the engine worker starts first), and on a cold
+ * load the page then sat idle while the 570 kB chunk arrived and compiled.
+ */
+function preloadUi(): Plugin {
+  let base = '/';
+  return {
+    name: 'slipway-preload-ui',
+    apply: 'build',
+    configResolved(config) {
+      base = config.base;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const chunk = Object.values(ctx.bundle ?? {}).find((out) => out.type === 'chunk' && out.facadeModuleId?.endsWith('/src/ui/mount.tsx'));
+        return chunk ? [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${chunk.fileName}` }, injectTo: 'head' }] : [];
+      },
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), serviceWorker(), contentSecurityPolicy(), lessonIndex()],
+  plugins: [react(), serviceWorker(), contentSecurityPolicy(), lessonIndex(), preloadUi()],
   worker: {
     format: 'es',
     plugins: () => [lessonIndex()],
