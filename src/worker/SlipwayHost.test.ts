@@ -147,6 +147,28 @@ describe('SlipwayHost', () => {
     await until(() => screen2.text.includes('docker run -d --name web nginx'), 'history recall');
   });
 
+  it('holds a save back while keys keep arriving, and saves at the first pause', async () => {
+    const store = new MemoryStore();
+    const timers: (() => void)[] = [];
+    const host = new SlipwayHost({ clock: new VirtualClock(), ids: new SeededIds(), defer: (task) => setTimeout(task, 0), later: (task) => void timers.push(task), store });
+    const screen = await open(host, 't1');
+    await run(host, 't1', screen, 'echo one');
+    // Typing "echo one" postponed the save set at boot: no keys since, so this round saves.
+    while (timers.length > 0) timers.shift()!();
+    await until(() => store.saves > 0, 'the first save');
+    const saves = store.saves;
+    await run(host, 't1', screen, 'echo two');
+    expect(timers).toHaveLength(1);
+    await host.input('t1', 'e');
+    timers.shift()!();
+    expect(timers).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(store.saves).toBe(saves);
+    timers.shift()!();
+    await until(() => store.saves === saves + 1, 'the save after the pause');
+    expect(timers).toHaveLength(0);
+  });
+
   it('keeps working when storage is unavailable, and says so', async () => {
     const broken: StateStore = {
       load: () => Promise.reject(new Error('IndexedDB is not available')),

@@ -44,6 +44,13 @@ export interface HostOptions {
 }
 
 const SAVE_DELAY_MS = 300;
+/**
+ * A save waits for a pause in typing: with 1,000 containers it holds the
+ * worker for 30-60 ms (the engine snapshot and IndexedDB copying it), which
+ * landed in front of the next command's Enter. Typing without a pause holds
+ * it back at most this many delays (~4.5 s).
+ */
+const MAX_SAVE_POSTPONES = 15;
 
 /** A storage failure in words: the DOMException's name says which (QuotaExceededError, SecurityError…). */
 function storageError(error: unknown): string {
@@ -68,6 +75,9 @@ export class SlipwayHost implements WorkerApi {
   private viewLimit = Infinity;
   private shownView: string | undefined;
   private saveQueued = false;
+  /** Keys arrived since the pending save's timer was set; how often it has waited for a pause. */
+  private typedSinceArmed = false;
+  private savePostponed = 0;
   private history: readonly string[] = [];
   private booted: Promise<BootInfo> | undefined;
   private storageIssue: string | undefined;
@@ -162,6 +172,7 @@ export class SlipwayHost implements WorkerApi {
   }
 
   async input(id: string, data: string): Promise<void> {
+    this.typedSinceArmed = true;
     // Not awaited: a running job would hold the call open until it ends.
     void (this.logs.get(id) ?? this.hub.get(id))?.input(data);
   }
@@ -353,7 +364,18 @@ export class SlipwayHost implements WorkerApi {
     const store = this.options.store;
     if (!store || this.saveQueued) return;
     this.saveQueued = true;
+    this.savePostponed = 0;
+    this.armSave(store);
+  }
+
+  private armSave(store: StateStore): void {
+    this.typedSinceArmed = false;
     this.options.later(() => {
+      if (this.typedSinceArmed && this.savePostponed < MAX_SAVE_POSTPONES) {
+        this.savePostponed++;
+        this.armSave(store);
+        return;
+      }
       this.saveQueued = false;
       store.save(this.savedState()).catch((error: unknown) => {
         // The first failure names the cause (unavailable at boot, or the first failed save); once storage is gone every save fails.
