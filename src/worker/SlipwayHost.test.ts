@@ -86,6 +86,8 @@ describe('SlipwayHost', () => {
     const screen = await open(host, 't1');
     await run(host, 't1', screen, 'docker create --name kept busybox');
     await until(() => changes.includes('engine'), 'an engine notice after create');
+    // The pull's last events may come a task later: the UI pulls once they are in.
+    await new Promise((resolve) => setTimeout(resolve, 20));
     expect((await host.engineView(10)).containers.map((c) => c.name)).toEqual(['kept']);
     changes.length = 0;
     await run(host, 't1', screen, 'docker ps -a');
@@ -94,6 +96,22 @@ describe('SlipwayHost', () => {
     expect(changes).not.toContain('engine');
     await run(host, 't1', screen, 'docker rm kept');
     await until(() => changes.includes('engine'), 'an engine notice after rm');
+  });
+
+  it('asks the UI to pull again after an eventless command when a status moved on ("Up 2 minutes")', async () => {
+    const clock = new VirtualClock();
+    const host = new SlipwayHost({ clock, ids: new SeededIds(), defer: (task) => setTimeout(task, 0), later: (task) => setTimeout(task, 0) });
+    const changes: ChangeKind[] = [];
+    await host.watch((what) => changes.push(what));
+    const screen = await open(host, 't1');
+    await run(host, 't1', screen, 'docker run -d --name web nginx');
+    await until(() => changes.includes('engine'), 'an engine notice after run');
+    expect((await host.engineView(10)).containers[0].status).toBe('Up Less than a second');
+    changes.length = 0;
+    clock.advance(120_000);
+    await run(host, 't1', screen, 'echo later');
+    await until(() => changes.includes('engine'), 'an engine notice for the new status');
+    expect((await host.engineView(10)).containers[0].status).toBe('Up 2 minutes');
   });
 
   it('lets the terminal see what the editor wrote', async () => {

@@ -19,6 +19,7 @@ import { fastSetupTime } from './lessons/setupClock.js';
 import { EngineViews } from './engineView.js';
 import { previewRequest } from './preview.js';
 import { SessionHub, type Defer } from './sessionHub.js';
+import { AtPause } from './atPause.js';
 import { Workspace } from './workspace.js';
 import type { BootInfo, ChangeKind, EditorMarker, EngineView, PreviewRequest, PreviewResponse, Result, SessionCallbacks, WorkerApi, WorkspaceListing } from './protocol.js';
 
@@ -43,14 +44,10 @@ export interface HostOptions {
   readonly lessonIndex?: () => Promise<LessonIndex>;
 }
 
-const SAVE_DELAY_MS = 300;
-/**
- * A save waits for a pause in typing: with 1,000 containers it holds the
- * worker for 30-60 ms (the engine snapshot and IndexedDB copying it), which
- * landed in front of the next command's Enter. Typing without a pause holds
- * it back at most this many delays (~4.5 s).
- */
-const MAX_SAVE_POSTPONES = 15;
+/** Saves (and the view check after an eventless command) wait for this long a pause in typing (atPause.ts)… */
+const PAUSE_MS = 300;
+/** …but typing without a pause holds them back at most this many pauses (~4.5 s). */
+const MAX_POSTPONES = 15;
 
 /** A storage failure in words: the DOMException's name says which (QuotaExceededError, SecurityError…). */
 function storageError(error: unknown): string {
@@ -75,9 +72,7 @@ export class SlipwayHost implements WorkerApi {
   private viewLimit = Infinity;
   private shownView: string | undefined;
   private saveQueued = false;
-  /** Keys arrived since the pending save's timer was set; how often it has waited for a pause. */
-  private typedSinceArmed = false;
-  private savePostponed = 0;
+  private readonly atPause: AtPause;
   private history: readonly string[] = [];
   private booted: Promise<BootInfo> | undefined;
   private storageIssue: string | undefined;
@@ -93,6 +88,7 @@ export class SlipwayHost implements WorkerApi {
     this.fs = new MemFs({ now: () => options.clock.now(), uid: 1000, gid: 1000 });
     this.workspace = new Workspace(this.fs, DEFAULT_CWD);
     this.hub = new SessionHub(options.defer);
+    this.atPause = new AtPause(options.later, PAUSE_MS, MAX_POSTPONES);
     this.lessons = new LessonHost(
       {
         clock: options.clock,
@@ -172,7 +168,7 @@ export class SlipwayHost implements WorkerApi {
   }
 
   async input(id: string, data: string): Promise<void> {
-    this.typedSinceArmed = true;
+    this.atPause.typing();
     // Not awaited: a running job would hold the call open until it ends.
     void (this.logs.get(id) ?? this.hub.get(id))?.input(data);
   }
@@ -317,20 +313,29 @@ export class SlipwayHost implements WorkerApi {
     this.engineNoticeQueued = true;
     this.options.defer(() => {
       this.engineNoticeQueued = false;
-      if (this.engineEvents === this.noticedEvents && !this.viewMoved()) return;
-      this.noticedEvents = this.engineEvents;
-      this.notify('engine');
+      if (this.engineEvents !== this.noticedEvents || this.shownView === undefined) this.engineNotice();
+      else {
+        this.atPause.run('view', () => {
+          if (this.viewMoved()) this.engineNotice();
+        });
+      }
     });
+  }
+
+  private engineNotice(): void {
+    this.noticedEvents = this.engineEvents;
+    this.notify('engine');
   }
 
   /**
    * Whether the view the UI holds is out of date although the engine emitted
    * nothing: statuses ("Up 3 seconds") and builds change without an event.
    * A read-only command (`docker ps`) usually changes nothing, and then the
-   * UI is not asked to pull and render the view again.
+   * UI is not asked to pull and render the view again. Computing the view
+   * to compare takes ~10 ms with 1,000 containers, so it waits for a pause.
    */
   private viewMoved(): boolean {
-    return this.shownView === undefined || JSON.stringify(this.views.view(this.engine, this.viewLimit)) !== this.shownView;
+    return JSON.stringify(this.views.view(this.engine, this.viewLimit)) !== this.shownView;
   }
 
   private afterCommand(id: string): void {
@@ -364,18 +369,7 @@ export class SlipwayHost implements WorkerApi {
     const store = this.options.store;
     if (!store || this.saveQueued) return;
     this.saveQueued = true;
-    this.savePostponed = 0;
-    this.armSave(store);
-  }
-
-  private armSave(store: StateStore): void {
-    this.typedSinceArmed = false;
-    this.options.later(() => {
-      if (this.typedSinceArmed && this.savePostponed < MAX_SAVE_POSTPONES) {
-        this.savePostponed++;
-        this.armSave(store);
-        return;
-      }
+    this.atPause.run('save', () => {
       this.saveQueued = false;
       store.save(this.savedState()).catch((error: unknown) => {
         // The first failure names the cause (unavailable at boot, or the first failed save); once storage is gone every save fails.
@@ -384,6 +378,6 @@ export class SlipwayHost implements WorkerApi {
         this.storageIssue = `Saving failed (${storageError(error)}): Slipway is working from memory, and this tab's work is lost when it closes. Export your progress to keep it.`;
         this.notify('storage');
       });
-    }, SAVE_DELAY_MS);
+    });
   }
 }

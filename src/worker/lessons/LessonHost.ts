@@ -318,6 +318,8 @@ export class LessonHost implements LessonApi {
 
   /** Makes `built` the active space; the one left is parked (kept live) when `park`. */
   private enter(built: Built, park: boolean): void {
+    // A command that has just ended is evaluated on the next task: its progress counts before its space is left.
+    if (this.evaluationQueued) this.evaluate();
     if (park) this.parked.set(this.active.key, { saved: captureSpace(this.active, this.ctx.workspace, this.ctx.history()), live: this.active });
     this.parked.delete(built.space.key);
     this.active = built.space;
