@@ -26,6 +26,12 @@ describe('app store', () => {
     expect(state.activeTerminal).toBe('t4');
   });
 
+  it('asks the worker for the newest 50 images and containers until the panel asks for all', () => {
+    expect(useAppStore.getState().engineLimit).toBe(50);
+    useAppStore.getState().showAllEngine();
+    expect(useAppStore.getState().engineLimit).toBeUndefined();
+  });
+
   it('drops editor tabs whose file disappeared from the workspace', () => {
     const { openFile, setListing } = useAppStore.getState();
     openFile('Dockerfile');
