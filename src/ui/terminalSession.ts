@@ -1,0 +1,121 @@
+/**
+ * One xterm bound to one worker session, without React: the first terminal
+ * is made by the boot (src/ui/firstTerminal.ts) before React has loaded, and
+ * TerminalView adopts it later (its element moves into the React tree), so
+ * the first prompt does not wait for React's download, compile and render.
+ */
+import { Terminal } from '@xterm/xterm';
+import { FitAddon } from '@xterm/addon-fit';
+import { engineWorker, onEngineRestart, openSession, restartMessage } from '../worker/client.js';
+import type { SessionCallbacks } from '../worker/protocol.js';
+import { useAppStore } from '../store/index.js';
+import { terminalTheme } from './theme.js';
+import { afterFirstCommand } from './firstCommand.js';
+
+export interface TerminalSession {
+  readonly id: string;
+  readonly terminal: Terminal;
+  /** Moves the terminal (scrollback, input, session) into another host element and fits it there. */
+  attach(host: HTMLElement): void;
+  dispose(): void;
+}
+
+export function createTerminalSession(host: HTMLElement, id: string): TerminalSession {
+  const terminal = new Terminal({
+    cursorBlink: true,
+    fontFamily: 'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace',
+    fontSize: 14,
+    scrollback: 5000,
+    theme: terminalTheme(useAppStore.getState().theme),
+    screenReaderMode: useAppStore.getState().screenReader,
+  });
+  const fit = new FitAddon();
+  terminal.loadAddon(fit);
+  terminal.open(host);
+  fit.fit();
+  // Ctrl-C copies when there is a selection, as in most terminal apps; otherwise it is ^C.
+  terminal.attachCustomKeyEventHandler((event) => {
+    // Tab completes in the shell; Shift+Tab is left to the browser, so the keyboard can always leave a terminal.
+    if (event.key === 'Tab' && event.shiftKey) return false;
+    const copy = event.type === 'keydown' && event.ctrlKey && (event.key === 'c' || event.key === 'C') && terminal.hasSelection();
+    if (copy) {
+      void navigator.clipboard?.writeText(terminal.getSelection()).catch(() => undefined);
+      terminal.clearSelection();
+      return false;
+    }
+    // Ctrl-V and Ctrl-Shift-V are left to the browser, whose paste event xterm turns into input.
+    return !(event.type === 'keydown' && event.ctrlKey && (event.key === 'v' || event.key === 'V' || (event.shiftKey && event.key === 'C')));
+  });
+  const data = terminal.onData((text) => void engineWorker().input(id, text));
+  let disposed = false;
+  // Clickable links can wait for the first answer (its download budget, PRODUCT.md §7); they find links on hover, old output included.
+  const cancelLinks = afterFirstCommand(1000, () => {
+    void import('@xterm/addon-web-links').then(({ WebLinksAddon }) => {
+      if (!disposed) terminal.loadAddon(new WebLinksAddon());
+    });
+  });
+  let ran = false;
+  const callbacks: SessionCallbacks = {
+    output: (text) => {
+      if (!disposed) terminal.write(text);
+    },
+    status: (status) => {
+      if (status === 'running') ran = true;
+      else if (status === 'prompt' && ran && performance.getEntriesByName('first-answer').length === 0) performance.mark('first-answer');
+      // The worker sends a command's output before its "prompt": the mark falls when xterm has parsed all of it (the round trip's end in `npm run bench:web`; drawn on the next frame).
+      if (status === 'prompt' && ran) terminal.write('', () => {
+        performance.clearMarks('command-written');
+        performance.mark('command-written');
+      });
+      useAppStore.getState().setTerminalStatus(id, status);
+      // `exit` (or Ctrl-D at the prompt) closes the tab, as closing a shell closes its window.
+      if (status === 'exited') {
+        useAppStore.getState().closeTerminal(id);
+        void engineWorker().closeSession(id);
+      }
+    },
+  };
+  void openSession(id, terminal.cols, terminal.rows, callbacks).then(() => {
+    if (!disposed) performance.mark('terminal-ready');
+  });
+  const offRestart = onEngineRestart((reason) => {
+    // The same one line as the banner, at the point where this terminal's output broke off.
+    terminal.write(`\r\n\x1b[33m[${restartMessage(reason)}]\x1b[0m\r\n`);
+    void openSession(id, terminal.cols, terminal.rows, callbacks);
+  });
+  let cols = terminal.cols;
+  let rows = terminal.rows;
+  let el = host;
+  const observer = new ResizeObserver(() => {
+    if (el.clientWidth === 0 || el.clientHeight === 0) return;
+    fit.fit();
+    if (terminal.cols !== cols || terminal.rows !== rows) {
+      cols = terminal.cols;
+      rows = terminal.rows;
+      void engineWorker().resize(id, cols, rows);
+    }
+  });
+  observer.observe(el);
+  return {
+    id,
+    terminal,
+    attach(next) {
+      const element = terminal.element;
+      if (!element || next === el) return;
+      const focused = element.contains(document.activeElement);
+      observer.unobserve(el);
+      next.appendChild(element);
+      el = next;
+      observer.observe(el);
+      if (focused) terminal.focus();
+    },
+    dispose() {
+      disposed = true;
+      cancelLinks();
+      offRestart();
+      observer.disconnect();
+      data.dispose();
+      terminal.dispose();
+    },
+  };
+}
