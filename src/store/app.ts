@@ -48,7 +48,7 @@ export const createAppSlice: StateCreator<AppSlice, [], [], AppSlice> = (set) =>
   setScreenReader(screenReader) {
     set({ screenReader });
   },
-  layout: { lesson: 0.28, editor: 0.45, terminals: 0.55 },
+  layout: { lesson: 0.26, editor: 0.47, terminals: 0.55 },
   setLayout(layout) {
     set((s) => ({ layout: { ...s.layout, ...layout } }));
   },
