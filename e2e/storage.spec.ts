@@ -3,10 +3,11 @@
  *
  * The saving happens in the engine worker, which has its own IndexedDB and
  * its own globals: `page.addInitScript` never runs there. So the fault is
- * put into the worker's script itself: the test intercepts the request for
- * the engine worker's module and prepends the same fault as a statement,
- * which runs before the worker's body opens the store (imports are
- * evaluated first, but none of them touches IndexedDB). The page gets it
+ * put into the worker's script itself: the test intercepts the requests for
+ * the engine worker's entry and its boot chunk (which holds the worker's
+ * body) and prepends the same fault as a statement, which runs before that
+ * body opens the store (imports are evaluated first, but none of them
+ * touches IndexedDB). The page gets it
  * through an init script. Service workers are blocked so the request always
  * reaches the route.
  */
@@ -22,7 +23,9 @@ const QUOTA = `Object.defineProperty(IDBObjectStore.prototype, 'put', { configur
 
 async function breakStorage(page: Page, fault: string): Promise<void> {
   await page.addInitScript(fault);
-  await page.route(/\/assets\/engine\.worker-[\w-]+\.js$/, async (route) => {
+  // The worker's entry only imports its boot chunk, where its body runs: imports evaluate first,
+  // so the fault goes at the top of both (twice is harmless: the property is redefined).
+  await page.route(/\/assets\/(engine\.worker|boot)-[\w-]+\.js$/, async (route) => {
     const response = await route.fetch();
     await route.fulfill({ response, body: `${fault}\n${await response.text()}` });
   });

@@ -57,6 +57,11 @@ async function start(): Promise<void> {
     else if (what === 'lesson') void refreshLessons();
     else void worker.storageProblem().then((problem) => useAppStore.getState().setBanner(problem));
   });
+  // React mounts after the first answer: a save that failed before this watcher existed told nobody.
+  if (!info.storageProblem) {
+    const problem = await worker.storageProblem();
+    if (problem) useAppStore.getState().setBanner(problem);
+  }
   await Promise.all([refreshEngine(), refreshWorkspace(), refreshLessons()]);
   if (navigator.storage?.persist) void navigator.storage.persist().catch(() => false);
 }
