@@ -73,15 +73,14 @@ function lessonIndex(): Plugin {
 }
 
 /**
- * Starts the first terminal's chunks (xterm, the store) downloading with the
- * page's: `main.tsx` imports them only once the entry has run (so the engine
- * worker starts first), and on a cold load the page then sat idle while they
- * arrived. React's chunk is not preloaded: it loads after the first answer.
+ * Starts the UI chunk's download with the page's: `main.tsx` imports it only
+ * once the entry has run (so the engine worker starts first), and on a cold
+ * load the page then sat idle while the 570 kB chunk arrived and compiled.
  */
-function preloadFirstTerminal(): Plugin {
+function preloadUi(): Plugin {
   let base = '/';
   return {
-    name: 'slipway-preload-first-terminal',
+    name: 'slipway-preload-ui',
     apply: 'build',
     configResolved(config) {
       base = config.base;
@@ -89,19 +88,15 @@ function preloadFirstTerminal(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(_html, ctx) {
-        const chunk = Object.values(ctx.bundle ?? {}).find((out) => out.type === 'chunk' && out.moduleIds.some((id) => id.endsWith('/src/ui/firstTerminal.ts')));
-        if (chunk?.type !== 'chunk') return [];
-        const bundle = ctx.bundle ?? {};
-        // The entry is loading already.
-        const shared = chunk.imports.filter((file) => !(bundle[file]?.type === 'chunk' && bundle[file].isEntry));
-        return [chunk.fileName, ...shared].map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${file}` }, injectTo: 'head' as const }));
+        const chunk = Object.values(ctx.bundle ?? {}).find((out) => out.type === 'chunk' && out.facadeModuleId?.endsWith('/src/ui/mount.tsx'));
+        return chunk ? [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${chunk.fileName}` }, injectTo: 'head' }] : [];
       },
     },
   };
 }
 
 export default defineConfig({
-  plugins: [react(), serviceWorker(), contentSecurityPolicy(), lessonIndex(), preloadFirstTerminal()],
+  plugins: [react(), serviceWorker(), contentSecurityPolicy(), lessonIndex(), preloadUi()],
   worker: {
     format: 'es',
     plugins: () => [lessonIndex()],

@@ -1,48 +1,124 @@
 /**
- * One xterm bound to one worker session (src/ui/terminalSession.ts). The
- * session is created and disposed in the same effect (StrictMode mounts
- * twice; a Terminal made during render would be reused after disposal). The
- * worker replays its scrollback on attach, so a re-mount redraws what was
- * there. The first terminal was usually made before React loaded
- * (firstTerminal.ts): it is adopted, not opened again, in a layout effect so
- * no frame shows the page without it.
+ * One xterm bound to one worker session. The Terminal is created and
+ * disposed in the same effect (StrictMode mounts twice; a Terminal made
+ * during render would be reused after disposal). The worker replays its
+ * scrollback on attach, so a re-mount redraws what was there.
  */
-import { useLayoutEffect, useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
+import { Terminal } from '@xterm/xterm';
+import { FitAddon } from '@xterm/addon-fit';
 import '@xterm/xterm/css/xterm.css';
+import { engineWorker, onEngineRestart, openSession, restartMessage } from '../worker/client.js';
+import type { SessionCallbacks } from '../worker/protocol.js';
 import { useAppStore } from '../store/index.js';
 import { terminalTheme } from './theme.js';
-import { takeFirstTerminal } from './firstTerminal.js';
-import { createTerminalSession, type TerminalSession } from './terminalSession.js';
+import { afterFirstCommand } from './deferred.js';
 
 export function TerminalView({ id, active }: { id: string; active: boolean }) {
   const host = useRef<HTMLDivElement>(null);
-  const session = useRef<TerminalSession | null>(null);
+  const term = useRef<Terminal | null>(null);
   const theme = useAppStore((s) => s.theme);
   const screenReader = useAppStore((s) => s.screenReader);
 
-  useLayoutEffect(() => {
+  useEffect(() => {
     const el = host.current;
     if (!el) return;
-    const adopted = takeFirstTerminal(id);
-    const current = adopted ?? createTerminalSession(el, id);
-    if (adopted) adopted.attach(el);
-    session.current = current;
+    const terminal = new Terminal({
+      cursorBlink: true,
+      fontFamily: 'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace',
+      fontSize: 14,
+      scrollback: 5000,
+      theme: terminalTheme(useAppStore.getState().theme),
+      screenReaderMode: useAppStore.getState().screenReader,
+    });
+    const fit = new FitAddon();
+    terminal.loadAddon(fit);
+    terminal.open(el);
+    fit.fit();
+    term.current = terminal;
+    // Ctrl-C copies when there is a selection, as in most terminal apps; otherwise it is ^C.
+    terminal.attachCustomKeyEventHandler((event) => {
+      // Tab completes in the shell; Shift+Tab is left to the browser, so the keyboard can always leave a terminal.
+      if (event.key === 'Tab' && event.shiftKey) return false;
+      const copy = event.type === 'keydown' && event.ctrlKey && (event.key === 'c' || event.key === 'C') && terminal.hasSelection();
+      if (copy) {
+        void navigator.clipboard?.writeText(terminal.getSelection()).catch(() => undefined);
+        terminal.clearSelection();
+        return false;
+      }
+      // Ctrl-V and Ctrl-Shift-V are left to the browser, whose paste event xterm turns into input.
+      return !(event.type === 'keydown' && event.ctrlKey && (event.key === 'v' || event.key === 'V' || (event.shiftKey && event.key === 'C')));
+    });
+    const data = terminal.onData((text) => void engineWorker().input(id, text));
+    let disposed = false;
+    // Clickable links can wait for the first answer (its download budget, PRODUCT.md §7); they find links on hover, old output included.
+    const cancelLinks = afterFirstCommand(1000, () => {
+      void import('@xterm/addon-web-links').then(({ WebLinksAddon }) => {
+        if (!disposed) terminal.loadAddon(new WebLinksAddon());
+      });
+    });
+    let ran = false;
+    const callbacks: SessionCallbacks = {
+      output: (text) => {
+        if (!disposed) terminal.write(text);
+      },
+      status: (status) => {
+        if (status === 'running') ran = true;
+        else if (status === 'prompt' && ran && performance.getEntriesByName('first-answer').length === 0) performance.mark('first-answer');
+        // The worker sends a command's output before its "prompt": the mark falls when xterm has parsed all of it (the round trip's end in `npm run bench:web`; drawn on the next frame).
+        if (status === 'prompt' && ran) terminal.write('', () => {
+          performance.clearMarks('command-written');
+          performance.mark('command-written');
+        });
+        useAppStore.getState().setTerminalStatus(id, status);
+        // `exit` (or Ctrl-D at the prompt) closes the tab, as closing a shell closes its window.
+        if (status === 'exited') {
+          useAppStore.getState().closeTerminal(id);
+          void engineWorker().closeSession(id);
+        }
+      },
+    };
+    void openSession(id, terminal.cols, terminal.rows, callbacks).then(() => {
+      if (!disposed) performance.mark('terminal-ready');
+    });
+    const offRestart = onEngineRestart((reason) => {
+      // The same one line as the banner, at the point where this terminal's output broke off.
+      terminal.write(`\r\n\x1b[33m[${restartMessage(reason)}]\x1b[0m\r\n`);
+      void openSession(id, terminal.cols, terminal.rows, callbacks);
+    });
+    let cols = terminal.cols;
+    let rows = terminal.rows;
+    const observer = new ResizeObserver(() => {
+      if (el.clientWidth === 0 || el.clientHeight === 0) return;
+      fit.fit();
+      if (terminal.cols !== cols || terminal.rows !== rows) {
+        cols = terminal.cols;
+        rows = terminal.rows;
+        void engineWorker().resize(id, cols, rows);
+      }
+    });
+    observer.observe(el);
     return () => {
-      current.dispose();
-      session.current = null;
+      disposed = true;
+      cancelLinks();
+      offRestart();
+      observer.disconnect();
+      data.dispose();
+      terminal.dispose();
+      term.current = null;
     };
   }, [id]);
 
   useEffect(() => {
-    if (session.current) session.current.terminal.options.theme = terminalTheme(theme);
+    if (term.current) term.current.options.theme = terminalTheme(theme);
   }, [theme]);
 
   useEffect(() => {
-    if (session.current) session.current.terminal.options.screenReaderMode = screenReader;
+    if (term.current) term.current.options.screenReaderMode = screenReader;
   }, [screenReader]);
 
   useEffect(() => {
-    if (active) session.current?.terminal.focus();
+    if (active) term.current?.focus();
   }, [active]);
 
   return <div className="terminal-host" data-testid="terminal" data-terminal-id={id} ref={host} hidden={!active} />;
