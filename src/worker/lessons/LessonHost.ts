@@ -14,14 +14,14 @@ import type { Defer } from '../sessionHub.js';
 import type { Workspace } from '../workspace.js';
 import type { ChangeKind, Result } from '../protocol.js';
 import type { LessonApi, LessonSummary, LessonView, SolutionView, UndoInfo } from '../lessonProtocol.js';
-import { freshProgress, mergeProgress, progressFile, resetProgress } from './progress.js';
+import { freshProgress, importRecords, progressFile, resetProgress } from './progress.js';
 import { SANDBOX, lessonIdOf, lessonKey, type LessonProgress, type SavedSpace, type SavedState, type SpaceKey } from './saved.js';
-import { Space, captureSpace, materialize, type Parked } from './spaces.js';
+import { Space, captureSpace, materialize, staleEntries, type Parked } from './spaces.js';
 import { revert } from './undo.js';
 import type { Catalogue } from './catalogue.js';
 import { LessonLibrary } from './library.js';
 import { lessonSummary, type LessonIndex } from './lessonIndex.js';
-import { LessonEvaluator } from './evaluation.js';
+import { EvaluationQueue, LessonEvaluator } from './evaluation.js';
 
 export interface LessonHostContext {
   readonly clock: Clock;
@@ -67,7 +67,7 @@ export class LessonHost implements LessonApi {
   private readonly library: LessonLibrary;
   private readonly evaluator = new LessonEvaluator();
   private engineEvents = 0;
-  private evaluationQueued = false;
+  private readonly evaluations: EvaluationQueue;
   /** Space switches, resets, undo and imports run one at a time. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -77,6 +77,7 @@ export class LessonHost implements LessonApi {
   ) {
     this.active = new Space(SANDBOX, engine, [], []);
     this.library = new LessonLibrary(ctx.lessonTree, (catalogue) => this.dropStale(catalogue), ctx.lessonIndex);
+    this.evaluations = new EvaluationQueue(ctx.defer, () => this.evaluate());
   }
 
   // ------------------------------------------------------------ host hooks
@@ -266,13 +267,7 @@ export class LessonHost implements LessonApi {
       const catalogue = await this.library.load();
       const parsed = rt.parseProgressFile(json);
       if (!parsed.ok) return parsed;
-      let imported = 0;
-      for (const [id, record] of Object.entries(parsed.file.lessons)) {
-        // Progress of another version (or an unknown lesson) describes tasks that are not these.
-        if (catalogue.get(id)?.lesson?.meta.version !== record.version) continue;
-        this.progress[id] = mergeProgress(this.progress[id], record);
-        imported++;
-      }
+      const imported = importRecords(this.progress, parsed.file.lessons, (id) => catalogue.get(id)?.lesson?.meta.version);
       this.ctx.scheduleSave();
       this.evaluate();
       this.ctx.notify('lesson');
@@ -319,7 +314,7 @@ export class LessonHost implements LessonApi {
   /** Makes `built` the active space; the one left is parked (kept live) when `park`. */
   private enter(built: Built, park: boolean): void {
     // A command that has just ended is evaluated on the next task: its progress counts before its space is left.
-    if (this.evaluationQueued) this.evaluate();
+    this.evaluations.flush();
     if (park) this.parked.set(this.active.key, { saved: captureSpace(this.active, this.ctx.workspace, this.ctx.history()), live: this.active });
     this.parked.delete(built.space.key);
     this.active = built.space;
@@ -355,12 +350,7 @@ export class LessonHost implements LessonApi {
   }
 
   private scheduleEvaluation(): void {
-    if (this.evaluationQueued || !this.activeLesson()) return;
-    this.evaluationQueued = true;
-    this.ctx.defer(() => {
-      this.evaluationQueued = false;
-      this.evaluate();
-    });
+    if (this.activeLesson()) this.evaluations.schedule();
   }
 
   /**
@@ -395,10 +385,7 @@ export class LessonHost implements LessonApi {
 
   /** A lesson whose version changed starts over: its progress and its parked space go. */
   private dropStale(catalogue: Catalogue): void {
-    const versionOf = (id: string | undefined): number | undefined => (id === undefined ? undefined : catalogue.get(id)?.lesson?.meta.version);
-    const stale = (id: string | undefined, stored: number | undefined): boolean => versionOf(id) !== undefined && versionOf(id) !== stored;
-    const progress = Object.keys(this.progress).filter((id) => stale(id, this.progress[id].version));
-    const spaces = [...this.parked].filter(([key, parked]) => stale(lessonIdOf(key), parked.saved.lessonVersion)).map(([key]) => key);
+    const { progress, spaces } = staleEntries(catalogue, this.progress, this.parked);
     for (const id of progress) delete this.progress[id];
     for (const key of spaces) this.parked.delete(key);
     if (progress.length + spaces.length > 0) this.ctx.scheduleSave();

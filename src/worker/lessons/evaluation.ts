@@ -12,6 +12,32 @@ import type { Catalogue } from './catalogue.js';
 import type { Runtime } from './library.js';
 import type { LessonProgress } from './saved.js';
 
+/**
+ * One evaluation at a time, on the next task: a command's engine events and
+ * its end, arriving together, cost one state build.
+ */
+export class EvaluationQueue {
+  private queued = false;
+
+  constructor(
+    private readonly defer: (task: () => void) => void,
+    private readonly evaluate: () => void,
+  ) {}
+
+  schedule(): void {
+    if (this.queued) return;
+    this.queued = true;
+    this.defer(() => this.flush());
+  }
+
+  /** Runs a queued evaluation now (before the space it was queued for is left). */
+  flush(): void {
+    if (!this.queued) return;
+    this.queued = false;
+    this.evaluate();
+  }
+}
+
 export interface EvaluationInputs {
   readonly engine: Engine;
   readonly workspace: Workspace;

@@ -40,6 +40,25 @@ export function mergeProgress(local: LessonProgress | undefined, incoming: Lesso
   };
 }
 
+/**
+ * Merges an imported file's records into `progress`, lesson by lesson;
+ * returns how many were taken. A record of another version (or of an
+ * unknown lesson) describes tasks that are not these, and is skipped.
+ */
+export function importRecords(
+  progress: Record<string, LessonProgress>,
+  incoming: Readonly<Record<string, LessonProgress>>,
+  versionOf: (id: string) => number | undefined,
+): number {
+  let imported = 0;
+  for (const [id, record] of Object.entries(incoming)) {
+    if (versionOf(id) !== record.version) continue;
+    progress[id] = mergeProgress(progress[id], record);
+    imported++;
+  }
+  return imported;
+}
+
 export function progressFile(progress: Readonly<Record<string, LessonProgress>>, now: number): ProgressFile {
   const lessons: Record<string, LessonProgress> = {};
   for (const id of Object.keys(progress).sort()) lessons[id] = progress[id];

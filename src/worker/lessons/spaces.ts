@@ -9,7 +9,8 @@ import type { Clock, IdSource } from '../../os/clock.js';
 import { Engine, type EngineApi } from '../../engine/index.js';
 import type { CommandFact } from '../../lessons/index.js';
 import type { Workspace } from '../workspace.js';
-import type { SavedSpace, SpaceKey } from './saved.js';
+import { lessonIdOf, type LessonProgress, type SavedSpace, type SpaceKey } from './saved.js';
+import type { Catalogue } from './catalogue.js';
 import { UndoStack } from './undo.js';
 
 /** The typed-command log is for checks like "ran docker logs -f": the recent past is enough. */
@@ -69,4 +70,18 @@ export function materialize(key: SpaceKey, saved: SavedSpace, time: { clock: Clo
  */
 export function followEngine(current: () => EngineApi): EngineApi {
   return new Proxy({} as EngineApi, { get: (_target, property) => Reflect.get(current(), property) });
+}
+
+/** What a changed lesson version makes stale: that lesson's progress and its parked space. */
+export function staleEntries(
+  catalogue: Catalogue,
+  progress: Readonly<Record<string, LessonProgress>>,
+  parked: ReadonlyMap<SpaceKey, Parked>,
+): { readonly progress: string[]; readonly spaces: SpaceKey[] } {
+  const versionOf = (id: string | undefined): number | undefined => (id === undefined ? undefined : catalogue.get(id)?.lesson?.meta.version);
+  const stale = (id: string | undefined, stored: number | undefined): boolean => versionOf(id) !== undefined && versionOf(id) !== stored;
+  return {
+    progress: Object.keys(progress).filter((id) => stale(id, progress[id].version)),
+    spaces: [...parked].filter(([key, space]) => stale(lessonIdOf(key), space.saved.lessonVersion)).map(([key]) => key),
+  };
 }
