@@ -13,6 +13,7 @@ import type { SessionCallbacks } from '../worker/protocol.js';
 import { useAppStore } from '../store/index.js';
 import { terminalTheme } from './theme.js';
 import { afterFirstCommand } from './deferred.js';
+import { blinkCursor, keepTextareaEmpty } from './cursorBlink.js';
 
 export function TerminalView({ id, active }: { id: string; active: boolean }) {
   const host = useRef<HTMLDivElement>(null);
@@ -24,7 +25,8 @@ export function TerminalView({ id, active }: { id: string; active: boolean }) {
     const el = host.current;
     if (!el) return;
     const terminal = new Terminal({
-      cursorBlink: true,
+      // Blinking is ours (cursorBlink.ts): xterm's CSS animation keeps Chromium drawing a frame at every vsync.
+      cursorBlink: false,
       fontFamily: 'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace',
       fontSize: 14,
       scrollback: 5000,
@@ -36,6 +38,8 @@ export function TerminalView({ id, active }: { id: string; active: boolean }) {
     terminal.open(el);
     fit.fit();
     term.current = terminal;
+    const blink = blinkCursor(el, terminal.textarea);
+    const releaseTextarea = keepTextareaEmpty(terminal);
     // Ctrl-C copies when there is a selection, as in most terminal apps; otherwise it is ^C.
     terminal.attachCustomKeyEventHandler((event) => {
       // Tab completes in the shell; Shift+Tab is left to the browser, so the keyboard can always leave a terminal.
@@ -59,22 +63,34 @@ export function TerminalView({ id, active }: { id: string; active: boolean }) {
     });
     let ran = false;
     const callbacks: SessionCallbacks = {
-      output: (text) => {
-        if (!disposed) terminal.write(text);
-      },
-      status: (status) => {
-        if (status === 'running') ran = true;
-        else if (status === 'prompt' && ran && performance.getEntriesByName('first-answer').length === 0) performance.mark('first-answer');
-        // The worker sends a command's output before its "prompt": the mark falls when xterm has parsed all of it (the round trip's end in `npm run bench:web`; drawn on the next frame).
-        if (status === 'prompt' && ran) terminal.write('', () => {
-          performance.clearMarks('command-written');
-          performance.mark('command-written');
-        });
-        useAppStore.getState().setTerminalStatus(id, status);
-        // `exit` (or Ctrl-D at the prompt) closes the tab, as closing a shell closes its window.
-        if (status === 'exited') {
-          useAppStore.getState().closeTerminal(id);
-          void engineWorker().closeSession(id);
+      update: (text, states) => {
+        if (disposed) return;
+        // A command ran and the prompt is back (states come in order): the answer is in this text.
+        let answered = false;
+        for (const status of states) {
+          if (status === 'running') ran = true;
+          else if (status === 'prompt' && ran) answered = true;
+        }
+        if (answered && performance.getEntriesByName('first-answer').length === 0) performance.mark('first-answer');
+        if (text !== '') blink.wake();
+        // One write: the first after a key press is parsed at once; the mark falls when xterm has parsed the whole answer
+        // (the round trip's end in `npm run bench:web`; drawn on the next frame).
+        terminal.write(
+          text,
+          answered
+            ? () => {
+                performance.clearMarks('command-written');
+                performance.mark('command-written');
+              }
+            : undefined,
+        );
+        for (const status of states) {
+          useAppStore.getState().setTerminalStatus(id, status);
+          // `exit` (or Ctrl-D at the prompt) closes the tab, as closing a shell closes its window.
+          if (status === 'exited') {
+            useAppStore.getState().closeTerminal(id);
+            void engineWorker().closeSession(id);
+          }
         }
       },
     };
@@ -100,6 +116,8 @@ export function TerminalView({ id, active }: { id: string; active: boolean }) {
     observer.observe(el);
     return () => {
       disposed = true;
+      blink.dispose();
+      releaseTextarea();
       cancelLinks();
       offRestart();
       observer.disconnect();

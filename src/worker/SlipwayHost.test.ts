@@ -44,7 +44,7 @@ interface Screen {
 
 async function open(host: SlipwayHost, id: string): Promise<Screen> {
   const screen: Screen = { text: '', status: 'running' };
-  await host.openSession(id, 100, 30, { output: (t) => (screen.text += t), status: (s) => (screen.status = s) });
+  await host.openSession(id, 100, 30, { update: (t, states) => ((screen.text += t), (screen.status = states.at(-1) ?? screen.status)) });
   await until(() => screen.text.endsWith('$ '), 'the first prompt');
   return screen;
 }
@@ -126,7 +126,7 @@ describe('SlipwayHost', () => {
     const screen = await open(host, 't1');
     await run(host, 't1', screen, 'echo first');
     const again: Screen = { text: '', status: 'running' };
-    await host.openSession('t1', 100, 30, { output: (t) => (again.text += t), status: (s) => (again.status = s) });
+    await host.openSession('t1', 100, 30, { update: (t, states) => ((again.text += t), (again.status = states.at(-1) ?? again.status)) });
     expect(again.text).toBe(screen.text);
     expect(again.status).toBe('prompt');
   });

@@ -10,9 +10,12 @@ export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok
 export type SessionStatus = 'prompt' | 'running' | 'reading' | 'exited';
 
 export interface SessionCallbacks {
-  /** Terminal text (`\r\n`, ANSI), batched per task so messages stay small. */
-  output(text: string): void;
-  status(status: SessionStatus): void;
+  /**
+   * What the session did since the last call: its terminal text (`\r\n`, ANSI) and then the states it
+   * went through, in order. One call, since comlink makes each call a message and the page a task: a
+   * quick command's echo, output and prompt arrive together, and xterm parses them at once.
+   */
+  update(text: string, states: readonly SessionStatus[]): void;
 }
 
 /** One node of the workspace tree, relative to the workspace root. */

@@ -17,7 +17,7 @@ function fakeSession(): { session: TerminalSession; setState: (state: SessionSta
 }
 
 describe('SessionHub', () => {
-  it('sends the output before a state change ahead of the state, without waiting for the batch', () => {
+  it('sends the output and the states since the last message as one message when the prompt is back, without waiting for the batch', () => {
     const deferred: (() => void)[] = [];
     const hub = new SessionHub((task) => deferred.push(task));
     const events: string[] = [];
@@ -33,14 +33,44 @@ describe('SessionHub', () => {
       },
       () => undefined,
     );
-    hub.attach('t1', { output: (text) => events.push(`output ${text}`), status: (state) => events.push(`status ${state}`) });
+    hub.attach('t1', { update: (text, states) => events.push(`${JSON.stringify(text)} ${states.join(',')}`) });
+    expect(events).toEqual(['"" prompt']);
     events.length = 0;
+    write('\r\n');
+    setState('running');
     write('row 1\r\n');
     write('$ ');
     setState('prompt');
-    expect(events).toEqual(['output row 1\r\n$ ', 'status prompt']);
-    for (const task of deferred) task();
-    expect(events).toHaveLength(2);
+    expect(events).toEqual(['"\\r\\nrow 1\\r\\n$ " running,prompt']);
+    for (const task of deferred.splice(0)) task();
+    expect(events).toHaveLength(1);
+  });
+
+  it('sends a state that does not end a command with the next batch, and nothing when there is nothing new', () => {
+    const deferred: (() => void)[] = [];
+    const hub = new SessionHub((task) => deferred.push(task));
+    let write: (text: string) => void = () => undefined;
+    let setState: (state: SessionStatus) => void = () => undefined;
+    hub.add(
+      't1',
+      (w) => {
+        write = w;
+        const fake = fakeSession();
+        setState = fake.setState;
+        return fake.session;
+      },
+      () => undefined,
+    );
+    const events: string[] = [];
+    hub.attach('t1', { update: (text, states) => events.push(`${text}|${states.join(',')}`) });
+    events.length = 0;
+    write('sleep\r\n');
+    setState('running');
+    expect(events).toEqual([]);
+    for (const task of deferred.splice(0)) task();
+    expect(events).toEqual(['sleep\r\n|running']);
+    for (const task of deferred.splice(0)) task();
+    expect(events).toHaveLength(1);
   });
 
   it('batches a burst of writes into one message per task, in pieces of at most 128 KiB', () => {
@@ -56,7 +86,7 @@ describe('SessionHub', () => {
       () => undefined,
     );
     const outputs: string[] = [];
-    hub.attach('t1', { output: (text) => outputs.push(text), status: () => undefined });
+    hub.attach('t1', { update: (text) => outputs.push(text) });
     outputs.length = 0;
     const row = `${'x'.repeat(99)}\n`;
     for (let i = 0; i < 1001; i++) write(row);

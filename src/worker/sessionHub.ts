@@ -1,10 +1,11 @@
 /**
- * The terminal sessions of one worker, keyed by the UI's tab id. Output is
- * batched per task (one message per burst, not per character) and kept as a
- * bounded scrollback, so a terminal view that mounts again (React StrictMode,
- * a re-created tab) is redrawn from it. A change of state (back at the
- * prompt) first sends the output before it, so the page hears "prompt" after
- * the prompt itself and need not wait for the batch's task.
+ * The terminal sessions of one worker, keyed by the UI's tab id. Output and
+ * state changes are batched per task (one message per burst, not per
+ * character) and output is kept as a bounded scrollback, so a terminal view
+ * that mounts again (React StrictMode, a re-created tab) is redrawn from it.
+ * Back at the prompt (or exited), the batch goes at once: the page need not
+ * wait for the batch's task, and a quick command's echo, output and prompt
+ * reach it as one message, which xterm parses in the same task.
  */
 import type { TerminalSession } from './session/TerminalSession.js';
 import type { SessionCallbacks, SessionStatus } from './protocol.js';
@@ -24,8 +25,13 @@ interface Entry {
   callbacks: SessionCallbacks | undefined;
   scrollback: string;
   pending: string;
+  /** States entered since the last message, in order. */
+  states: SessionStatus[];
   flushQueued: boolean;
 }
+
+/** States the page should hear without waiting for the batch's task. */
+const AT_ONCE: ReadonlySet<SessionStatus> = new Set(['prompt', 'exited']);
 
 export class SessionHub {
   private readonly entries = new Map<string, Entry>();
@@ -48,13 +54,14 @@ export class SessionHub {
   add(id: string, create: (write: (text: string) => void) => TerminalSession, onStatus: (status: SessionStatus) => void): TerminalSession {
     const box: { entry?: Entry } = {};
     const session = create((text) => box.entry && this.write(box.entry, text));
-    const entry: Entry = { session, callbacks: undefined, scrollback: '', pending: '', flushQueued: false };
+    const entry: Entry = { session, callbacks: undefined, scrollback: '', pending: '', states: [], flushQueued: false };
     box.entry = entry;
     this.entries.set(id, entry);
     session.onStateChange((state) => {
-      this.flush(entry);
       onStatus(state);
-      entry.callbacks?.status(state);
+      entry.states.push(state);
+      if (AT_ONCE.has(state)) this.flush(entry);
+      else this.queue(entry);
     });
     return session;
   }
@@ -65,8 +72,8 @@ export class SessionHub {
     if (!entry) return;
     entry.callbacks = callbacks;
     entry.pending = '';
-    for (let i = 0; i < entry.scrollback.length; i += CHUNK_CHARS) callbacks.output(entry.scrollback.slice(i, i + CHUNK_CHARS));
-    callbacks.status(entry.session.state);
+    entry.states = [];
+    send(callbacks, entry.scrollback, [entry.session.state]);
   }
 
   close(id: string): void {
@@ -81,6 +88,10 @@ export class SessionHub {
     entry.scrollback += text;
     if (entry.scrollback.length > SCROLLBACK_CHARS * 2) entry.scrollback = entry.scrollback.slice(-SCROLLBACK_CHARS);
     entry.pending += text;
+    this.queue(entry);
+  }
+
+  private queue(entry: Entry): void {
     if (entry.flushQueued) return;
     entry.flushQueued = true;
     this.defer(() => this.flush(entry));
@@ -88,9 +99,16 @@ export class SessionHub {
 
   private flush(entry: Entry): void {
     entry.flushQueued = false;
-    const text = entry.pending;
+    const { pending: text, states } = entry;
     entry.pending = '';
-    if (!entry.callbacks) return;
-    for (let i = 0; i < text.length; i += CHUNK_CHARS) entry.callbacks.output(text.slice(i, i + CHUNK_CHARS));
+    entry.states = [];
+    if (entry.callbacks && (text !== '' || states.length > 0)) send(entry.callbacks, text, states);
   }
+}
+
+/** Long text goes in pieces of CHUNK_CHARS; the states ride with the last. */
+function send(callbacks: SessionCallbacks, text: string, states: readonly SessionStatus[]): void {
+  let at = 0;
+  for (; text.length - at > CHUNK_CHARS; at += CHUNK_CHARS) callbacks.update(text.slice(at, at + CHUNK_CHARS), []);
+  callbacks.update(text.slice(at), states);
 }

@@ -102,7 +102,7 @@ export async function terminal(host: SlipwayHost, id = 't1'): Promise<Terminal> 
       return screen.text.slice(before);
     },
   };
-  await host.openSession(id, 100, 30, { output: (t) => (screen.text += t), status: (s) => (screen.status = s) });
+  await host.openSession(id, 100, 30, { update: (t, states) => ((screen.text += t), (screen.status = states.at(-1) ?? screen.status)) });
   await until(() => screen.text.endsWith('$ '), 'the first prompt');
   return screen;
 }
