@@ -4,6 +4,7 @@ import { join, relative, resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { contentSecurityPolicy } from './config/csp.js';
+import { GZ_SUFFIX, precompressedAssets } from './config/precompress.js';
 import { Catalogue } from './src/worker/lessons/catalogue.js';
 import { lessonIndex as indexOf } from './src/worker/lessons/lessonIndex.js';
 
@@ -34,7 +35,8 @@ function serviceWorker(): Plugin {
       const files = listFiles(outDir)
         .map((file) => relative(outDir, file).split('\\').join('/'))
         // `_headers` is read by the static host, never served: precaching its 404 would fail the install.
-        .filter((file) => file !== 'sw.js' && file !== '_headers')
+        // The `.gz` copies are the same files as sent over the wire (config/precompress.ts), written alongside this hook.
+        .filter((file) => file !== 'sw.js' && file !== '_headers' && !file.endsWith(GZ_SUFFIX))
         .sort();
       const hash = createHash('sha256');
       for (const file of files) hash.update(file).update(readFileSync(join(outDir, file)));
@@ -96,7 +98,7 @@ function preloadUi(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), serviceWorker(), contentSecurityPolicy(), lessonIndex(), preloadUi()],
+  plugins: [react(), serviceWorker(), contentSecurityPolicy(), precompressedAssets(), lessonIndex(), preloadUi()],
   worker: {
     format: 'es',
     plugins: () => [lessonIndex()],

@@ -60,7 +60,7 @@ async function main(): Promise<void> {
       const load = await coldLoad(browser, BASE);
       loads.push(load);
       const marks = Object.entries(load.marks).map(([name, at]) => `${name} ${at.toFixed(0)}`).join(', ');
-      console.log(`run ${run + 1}: prompt at ${load.prompt.toFixed(0)} ms, first docker ps answered at ${load.answered.toFixed(0)} ms, JS before it ${kib(total(load))} gzip (${marks})`);
+      console.log(`run ${run + 1}: prompt at ${load.prompt.toFixed(0)} ms, Enter at ${load.enter.toFixed(0)} (the bench's reaction ${(load.enter - load.prompt).toFixed(0)} ms${load.clicked ? ', after clicking the terminal: it had no focus' : ''}), first docker ps answered at ${load.answered.toFixed(0)} ms, JS before it ${kib(total(load))} gzip (${marks})`);
     }
     if (loads.length > 0) report(loads);
     if (tripRuns > 0) {
