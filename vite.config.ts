@@ -78,6 +78,10 @@ function lessonIndex(): Plugin {
  * Starts the UI chunk's download with the page's: `main.tsx` imports it only
  * once the entry has run (so the engine worker starts first), and on a cold
  * load the page then sat idle while the 570 kB chunk arrived and compiled.
+ * The chunks and styles it imports are preloaded too (they were requested
+ * only once the entry ran, a second wave), and so is the engine worker's
+ * boot chunk, which the worker would otherwise ask for only after its own
+ * entry script had arrived and run (the browser's cache answers it then).
  */
 function preloadUi(): Plugin {
   let base = '/';
@@ -90,8 +94,19 @@ function preloadUi(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(_html, ctx) {
-        const chunk = Object.values(ctx.bundle ?? {}).find((out) => out.type === 'chunk' && out.facadeModuleId?.endsWith('/src/ui/mount.tsx'));
-        return chunk ? [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${chunk.fileName}` }, injectTo: 'head' }] : [];
+        const bundle = ctx.bundle ?? {};
+        const chunk = Object.values(bundle).find((out) => out.type === 'chunk' && out.facadeModuleId?.endsWith('/src/ui/mount.tsx'));
+        if (chunk?.type !== 'chunk') return [];
+        // The entry is loading already.
+        const imports = chunk.imports.filter((file) => !(bundle[file]?.type === 'chunk' && bundle[file].isEntry));
+        const styles = [...(chunk.viteMetadata?.importedCss ?? [])];
+        const workerBoot = Object.keys(bundle).filter((file) => /^assets\/boot-[\w-]+\.js$/.test(file));
+        const link = (attrs: Record<string, string | boolean>) => ({ tag: 'link', attrs, injectTo: 'head' as const });
+        return [
+          ...[chunk.fileName, ...imports].map((file) => link({ rel: 'modulepreload', crossorigin: true, href: `${base}${file}` })),
+          ...styles.map((file) => link({ rel: 'preload', as: 'style', crossorigin: true, href: `${base}${file}` })),
+          ...workerBoot.map((file) => link({ rel: 'preload', as: 'script', crossorigin: true, href: `${base}${file}` })),
+        ];
       },
     },
   };

@@ -117,8 +117,10 @@ export async function coldLoad(browser: Browser, base: string): Promise<ColdLoad
     const origin = await page.evaluate(() => performance.timeOrigin);
     Object.assign(marks, await workerMarks(page, origin));
     const cutoff = origin + Math.min(answered, marks['first-answer'] ?? answered);
+    // A script preloaded by the page and asked for again by a worker comes from the cache the second time: counted once.
+    const seen = new Set<string>();
     const scripts = (await Promise.all(pending))
-      .filter((script) => script.startedAt <= cutoff)
+      .filter((script) => script.startedAt <= cutoff && !seen.has(script.path) && seen.add(script.path))
       .map(({ path, body, startedAt }) => ({ path, gzip: body.length === 0 ? 0 : gzipSync(body, { level: 9 }).length, startedAt }));
     const lazyLoadedEarly = lazyFetched.filter((f) => f.startedAt <= cutoff).map((f) => f.path);
     return { prompt, enter, answered, clicked: !focused, marks, scripts, lazyLoadedEarly };
