@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { tabwrite } from './tabwriter.js';
 
@@ -13,5 +14,27 @@ describe('tabwrite (minwidth 10, padding 3)', () => {
 
   it('counts … as one column', () => {
     expect(tabwrite('"docker-entrypoint.s…"\tx\n"top"\ty\n')).toBe('"docker-entrypoint.s…"   x\n"top"                    y\n');
+  });
+});
+
+describe('tabwrite: one block or many', () => {
+  // Tables whose lines all have the same cells take a shorter road; it must agree with Go's block algorithm,
+  // which a ragged table (here: the same cells with one line cut short) still takes.
+  const cell = fc.string({ unit: fc.constantFrom('a', 'bb', '…', '世', ' ', '"'), maxLength: 14 });
+  it('lays out a uniform table as the same table with a ragged last line would lay out its uniform part', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 6 }), fc.array(fc.array(cell, { minLength: 6, maxLength: 6 }), { minLength: 1, maxLength: 12 }), (columns, rows) => {
+        const uniform = rows.map((r) => r.slice(0, columns).join('\t'));
+        const text = `${uniform.join('\n')}\n`;
+        const out = tabwrite(text);
+        // Appending a one-cell line makes the table ragged (the block algorithm); one-cell lines never join a column.
+        const ragged = tabwrite(`${text}end\n`);
+        expect(ragged).toBe(`${out}end\n`);
+        const lines = out.split('\n');
+        expect(lines.pop()).toBe('');
+        expect(lines).toHaveLength(rows.length);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
