@@ -123,7 +123,26 @@ export function containersFromSnapshot(data: unknown, ctx: EngineContext): Conta
     const fs = ctx.images.rootfs(ctx.images.layersOf(s.imageId) ?? []);
     for (const change of s.changes) applyChange(fs, change);
     const state: ContainerStateRecord = s.state.status === 'running' ? { ...s.state, status: 'exited', pid: 0 } : { ...s.state };
-    return { ...s, args: [...s.args], state, logs: [...s.logs], fs, bindings: [] as ActiveBinding[], ipAddress: '' };
+    // Field by field, in one order: spread from the stored objects, a thousand records came out with nearly a thousand
+    // different V8 hidden classes, and every listing's property reads went megamorphic (`docker ps -a` at 1,000
+    // restored containers: 4.7 ms in the engine, against 0.6 ms for containers created in the session).
+    return {
+      id: s.id,
+      name: s.name,
+      imageRef: s.imageRef,
+      imageId: s.imageId,
+      created: s.created,
+      path: s.path,
+      args: [...s.args],
+      config: s.config,
+      hostConfig: s.hostConfig,
+      state,
+      restartCount: s.restartCount,
+      logs: [...s.logs],
+      fs,
+      bindings: [] as ActiveBinding[],
+      ipAddress: '',
+    };
   });
 }
 
