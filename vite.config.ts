@@ -75,18 +75,18 @@ function lessonIndex(): Plugin {
 }
 
 /**
- * Starts the UI chunk's download with the page's: `main.tsx` imports it only
- * once the entry has run (so the engine worker starts first), and on a cold
- * load the page then sat idle while the 570 kB chunk arrived and compiled.
- * The chunks and styles it imports are preloaded too (they were requested
- * only once the entry ran, a second wave), and so is the engine worker's
- * boot chunk, which the worker would otherwise ask for only after its own
- * entry script had arrived and run (the browser's cache answers it then).
+ * Starts the first terminal's chunks (xterm, the store) downloading with the
+ * page's: `main.tsx` imports them only once the entry has run (so the engine
+ * worker starts first), and on a cold load the page then sat idle while they
+ * arrived. React's chunk is not preloaded: it loads after the first answer.
+ * The engine worker's boot chunk is preloaded too: the worker would ask for
+ * it only once its own entry script had arrived and run (the browser's cache
+ * answers it then).
  */
-function preloadUi(): Plugin {
+function preloadFirstTerminal(): Plugin {
   let base = '/';
   return {
-    name: 'slipway-preload-ui',
+    name: 'slipway-preload-first-terminal',
     apply: 'build',
     configResolved(config) {
       base = config.base;
@@ -95,7 +95,7 @@ function preloadUi(): Plugin {
       order: 'post',
       handler(_html, ctx) {
         const bundle = ctx.bundle ?? {};
-        const chunk = Object.values(bundle).find((out) => out.type === 'chunk' && out.facadeModuleId?.endsWith('/src/ui/mount.tsx'));
+        const chunk = Object.values(bundle).find((out) => out.type === 'chunk' && out.moduleIds.some((id) => id.endsWith('/src/ui/firstTerminal.ts')));
         if (chunk?.type !== 'chunk') return [];
         // The entry is loading already.
         const imports = chunk.imports.filter((file) => !(bundle[file]?.type === 'chunk' && bundle[file].isEntry));
@@ -112,8 +112,25 @@ function preloadUi(): Plugin {
   };
 }
 
+/**
+ * The entry script runs as soon as it has arrived (`async`) instead of after
+ * the page is parsed and its stylesheet loaded and laid out (~60 ms of
+ * skeleton layout on a cold load): it starts the engine worker, the first
+ * answer's longest road. main.tsx waits for the skeleton itself.
+ */
+function asyncEntry(): Plugin {
+  return {
+    name: 'slipway-async-entry',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html) => html.replace(/<script type="module" crossorigin src=/, '<script type="module" async crossorigin src='),
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), serviceWorker(), contentSecurityPolicy(), precompressedAssets(), lessonIndex(), preloadUi()],
+  plugins: [react(), serviceWorker(), contentSecurityPolicy(), precompressedAssets(), lessonIndex(), preloadFirstTerminal(), asyncEntry()],
   worker: {
     format: 'es',
     plugins: () => [lessonIndex()],

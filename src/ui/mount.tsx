@@ -1,8 +1,7 @@
-/** Mounts the React app: loaded as its own chunk so the engine worker starts downloading first. */
+/** Mounts the React app over index.html's skeleton: loaded after the first terminal (see main.tsx). */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
-import './styles.css';
 
 export function mount(root: HTMLElement): void {
   createRoot(root).render(

@@ -5,6 +5,7 @@
 import { useEffect } from 'react';
 import { engineWorker, onEngineRestart, restartMessage, startHeartbeat, watchEngine } from '../worker/client.js';
 import { useAppStore } from '../store/index.js';
+import { afterFirstCommand } from './firstCommand.js';
 
 let started = false;
 
@@ -46,7 +47,7 @@ async function refreshLessons(): Promise<void> {
   }
 }
 
-async function start(): Promise<void> {
+async function start(fail: (error: unknown) => void): Promise<void> {
   const worker = engineWorker();
   const info = await worker.boot();
   if (info.storageProblem) useAppStore.getState().setBanner(info.storageProblem);
@@ -62,9 +63,16 @@ async function start(): Promise<void> {
     const problem = await worker.storageProblem();
     if (problem) useAppStore.getState().setBanner(problem);
   }
-  await Promise.all([refreshEngine(), refreshWorkspace(), refreshLessons()]);
+  // The file tree, engine view and lesson list wait for the first answer (or a moment with nobody typing): pulled
+  // at boot, rendering them put two React passes of ~20 ms each between the prompt and the first command's answer.
+  afterFirstCommand(LISTINGS_IDLE_MS, () => {
+    Promise.all([refreshEngine(), refreshWorkspace(), refreshLessons()]).catch(fail);
+  });
   if (navigator.storage?.persist) void navigator.storage.persist().catch(() => false);
 }
+
+/** With nobody typing, the listings come this long after the prompt: soon enough that the file tree is there when looked for. */
+const LISTINGS_IDLE_MS = 300;
 
 export function useWorkerSync(): void {
   useEffect(() => {
@@ -72,10 +80,10 @@ export function useWorkerSync(): void {
     if (started) return;
     started = true;
     const fail = (error: unknown): void => useAppStore.getState().setBanner(`The engine failed to start: ${error instanceof Error ? error.message : String(error)}`);
-    start().then(startHeartbeat, fail);
+    start(fail).then(startHeartbeat, fail);
     onEngineRestart((reason) => {
       useAppStore.getState().setBanner(restartMessage(reason));
-      start().catch(fail);
+      start(fail).catch(fail);
     });
   }, []);
 }
