@@ -6,7 +6,7 @@ import type { ContainerSummary } from '../../engine/index.js';
 import { humanDuration, humanSizeWithPrecision } from '../engineHelpers.js';
 import { displayablePorts } from './ports.js';
 import { ellipsis, goQuote, goTimeString, truncateId } from './displayText.js';
-import { tabwrite } from './tabwriter.js';
+import { tabwriteRows } from './tabwriter.js';
 import { structValue } from './template/struct.js';
 
 export const CONTAINER_HEADERS: Readonly<Record<string, string>> = {
@@ -135,10 +135,13 @@ export function psTemplate(options: Omit<PsOptions, 'now'>): { readonly format: 
  * interpreting it a thousand times for `ps -a` (PRODUCT.md §7 budget).
  */
 export function defaultPsTable(rows: readonly ContainerSummary[], options: PsOptions): string {
-  let text = `CONTAINER ID\tIMAGE\tCOMMAND\tCREATED\tSTATUS\tPORTS\tNAMES${options.size ? '\tSIZE' : ''}\n`;
+  const header = ['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES'];
+  const table: string[][] = [options.size ? [...header, 'SIZE'] : header];
   for (const row of rows) {
     const c = containerContext(row, !options.noTrunc, options.now);
-    text += `${c.ID()}\t${c.Image()}\t${c.Command()}\t${c.RunningFor()}\t${c.Status()}\t${c.Ports()}\t${c.Names()}${options.size ? `\t${c.Size()}` : ''}\n`;
+    const cells = [c.ID(), c.Image(), c.Command(), c.RunningFor(), c.Status(), c.Ports(), c.Names()];
+    if (options.size) cells.push(c.Size());
+    table.push(cells);
   }
-  return tabwrite(text);
+  return tabwriteRows(table);
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { tabwrite } from './tabwriter.js';
+import { tabwrite, tabwriteRows } from './tabwriter.js';
 
 describe('tabwrite (minwidth 10, padding 3)', () => {
   it('pads every column but the last to max(10, widest + 3)', () => {
@@ -33,6 +33,18 @@ describe('tabwrite: one block or many', () => {
         const lines = out.split('\n');
         expect(lines.pop()).toBe('');
         expect(lines).toHaveLength(rows.length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('tabwriteRows', () => {
+  const cell = fc.string({ unit: fc.constantFrom('a', 'bb', '…', '世', ' ', '\t', '"'), maxLength: 10 });
+  it('lays out rows of cells exactly as tabwrite lays out the same cells joined by tabs and newlines', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 10 }), (rows) => {
+        expect(tabwriteRows(rows)).toBe(tabwrite(`${rows.map((r) => r.join('\t')).join('\n')}\n`));
       }),
       { numRuns: 300 },
     );
