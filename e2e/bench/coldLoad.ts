@@ -8,7 +8,7 @@
  * script sees the prompt and calls into the bench at once (an exposed
  * binding, which also says whether the terminal has the focus), and the bench
  * types the command as one input event (a paste) and Enter. The scripts are
- * gzipped (to count their bytes) only after the answer.
+ * read and gzipped (to count their bytes) only after the answer.
  * Playwright's own waiting (a locator polls at growing intervals, a click
  * checks the element is stable over two frames) added 150–350 ms that were
  * the bench's, not the app's. The terminal has the focus on load; should it
@@ -84,7 +84,7 @@ export async function coldLoad(browser: Browser, base: string): Promise<ColdLoad
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
   try {
     const page = await context.newPage();
-    const pending: Promise<{ path: string; body: Buffer; startedAt: number }>[] = [];
+    const pending: { path: string; response: Response; startedAt: number }[] = [];
     const lazyFetched: { path: string; startedAt: number }[] = [];
     let measuring = true;
     // Context-level responses include the workers' fetches as well as the page's.
@@ -94,8 +94,9 @@ export async function coldLoad(browser: Browser, base: string): Promise<ColdLoad
       const startedAt = response.request().timing().startTime;
       if (MUST_BE_LAZY.test(path)) lazyFetched.push({ path, startedAt });
       if (!isScript(response)) return;
-      // Compressed after the answer: gzip -9 of ~900 kB here would take the bench's (and the machine's) time while the page loads.
-      pending.push(response.body().then((body) => ({ path, body, startedAt }), () => ({ path, body: Buffer.alloc(0), startedAt })));
+      // Read and compressed after the answer: fetching ~900 kB of bodies over the DevTools protocol and gzipping them here
+      // would take the machine's time while the page loads.
+      pending.push({ path, response, startedAt });
     });
     const promptShown = new Promise<boolean>((resolve) => void context.exposeBinding('__slipwayPromptShown', (_source, focused: boolean) => resolve(focused)));
     await context.addInitScript(WATCH_TERMINAL);
@@ -119,9 +120,13 @@ export async function coldLoad(browser: Browser, base: string): Promise<ColdLoad
     const cutoff = origin + Math.min(answered, marks['first-answer'] ?? answered);
     // A script preloaded by the page and asked for again by a worker comes from the cache the second time: counted once.
     const seen = new Set<string>();
-    const scripts = (await Promise.all(pending))
-      .filter((script) => script.startedAt <= cutoff && !seen.has(script.path) && seen.add(script.path))
-      .map(({ path, body, startedAt }) => ({ path, gzip: body.length === 0 ? 0 : gzipSync(body, { level: 9 }).length, startedAt }));
+    const counted = pending.filter((script) => script.startedAt <= cutoff && !seen.has(script.path) && seen.add(script.path));
+    const scripts = await Promise.all(
+      counted.map(async ({ path, response, startedAt }) => {
+        const body = await response.body().catch(() => Buffer.alloc(0));
+        return { path, gzip: body.length === 0 ? 0 : gzipSync(body, { level: 9 }).length, startedAt };
+      }),
+    );
     const lazyLoadedEarly = lazyFetched.filter((f) => f.startedAt <= cutoff).map((f) => f.path);
     return { prompt, enter, answered, clicked: !focused, marks, scripts, lazyLoadedEarly };
   } finally {
