@@ -19,6 +19,7 @@ import { spawn } from 'node:child_process';
 import { chromium } from '@playwright/test';
 import { coldLoad, type ColdLoad } from './coldLoad.js';
 import { roundTrips, type Times } from './roundTrip.js';
+import { populatedState } from './populate.js';
 import { waitForServer } from './server.js';
 import { kib, median, verdict } from './stats.js';
 
@@ -55,6 +56,12 @@ async function main(): Promise<void> {
   try {
     await waitForServer(BASE);
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--disable-gpu', '--disable-quic', '--enable-precise-memory-info'] });
+    // The same CPU work every time, in Node, so that runs taken hours apart can be compared: this shared machine's
+    // speed moves by up to 2x within a session (docs/performance.md).
+    await populatedState(100); // warm-up: the first run compiles the code
+    const checkStart = performance.now();
+    await populatedState(400);
+    console.log(`machine check: building a 400/400 engine in Node took ${(performance.now() - checkStart).toFixed(0)} ms`);
     const loads: ColdLoad[] = [];
     for (let run = 0; run < coldRuns; run++) {
       const load = await coldLoad(browser, BASE);
