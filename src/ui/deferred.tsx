@@ -7,8 +7,6 @@
 import { Suspense, useEffect, useState, type ReactNode } from 'react';
 import { afterFirstCommand } from './firstCommand.js';
 
-export { afterFirstCommand } from './firstCommand.js';
-
 /** True once the first command was answered, or `idleMs` after the terminal became ready. */
 export function useAfterFirstCommand(idleMs: number): boolean {
   const [ready, setReady] = useState(false);

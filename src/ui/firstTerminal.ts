@@ -19,11 +19,10 @@ export function bootFirstTerminal(): void {
   const themeButton = document.querySelector('[data-skeleton-theme]');
   if (themeButton) themeButton.textContent = theme === 'dark' ? 'Light theme' : 'Dark theme';
   // The same grid as App.tsx's, so nothing moves when React replaces the skeleton.
-  const shares: Record<string, number> = { lesson: layout.lesson, editor: layout.editor, terminals: layout.terminals };
   for (const el of document.querySelectorAll<HTMLElement>('[data-skeleton-split]')) {
-    const split = el.dataset.skeletonSplit ?? '';
-    const share = shares[split];
-    if (share === undefined) continue;
+    const split = el.dataset.skeletonSplit;
+    if (split !== 'lesson' && split !== 'editor' && split !== 'terminals') continue;
+    const share = layout[split];
     const tracks = `${share}fr auto ${1 - share}fr`;
     if (split === 'terminals') el.style.gridTemplateRows = tracks;
     else el.style.gridTemplateColumns = tracks;

@@ -16,8 +16,7 @@ const width = stringWidth;
 export function tabwrite(text: string, minWidth = MIN_WIDTH, padding = PADDING): string {
   const trailingNewline = text.endsWith('\n');
   const lines = (trailingNewline ? text.slice(0, -1) : text).split('\n').map((line) => line.split('\t'));
-  const body = sameCellCount(lines) ? oneBlock(lines, minWidth, padding) : blocks(lines, minWidth, padding);
-  return body + (trailingNewline ? '\n' : '');
+  return layout(lines, minWidth, padding) + (trailingNewline ? '\n' : '');
 }
 
 /**
@@ -29,7 +28,12 @@ export function tabwrite(text: string, minWidth = MIN_WIDTH, padding = PADDING):
 export function tabwriteRows(rows: readonly (readonly string[])[], minWidth = MIN_WIDTH, padding = PADDING): string {
   if (rows.length === 0) return '';
   for (const cells of rows) for (const cell of cells) if (cell.includes('\t') || cell.includes('\n')) return tabwrite(`${rows.map((r) => r.join('\t')).join('\n')}\n`, minWidth, padding);
-  return `${sameCellCount(rows) ? oneBlock(rows, minWidth, padding) : blocks(rows, minWidth, padding)}\n`;
+  return `${layout(rows, minWidth, padding)}\n`;
+}
+
+/** The lines laid out, joined by newlines: one pass when every line has the same cells, Go's blocks otherwise. */
+function layout(lines: readonly (readonly string[])[], minWidth: number, padding: number): string {
+  return sameCellCount(lines) ? oneBlock(lines, minWidth, padding) : blocks(lines, minWidth, padding);
 }
 
 function sameCellCount(lines: readonly (readonly string[])[]): boolean {
