@@ -29,6 +29,8 @@ function whenParsed(then: () => void): void {
 }
 
 const firstTerminal = import('./ui/firstTerminal.js');
+// The shell session needs no page: the worker opens it while the page opens xterm.
+void firstTerminal.then(({ openFirstSession }) => openFirstSession());
 whenParsed(() => {
   const root = document.getElementById('root');
   if (!root) return;

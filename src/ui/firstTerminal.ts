@@ -7,13 +7,26 @@
  */
 import { loadLayout } from '../store/layoutStorage.js';
 import { useAppStore } from '../store/index.js';
-import { createTerminalSession, type TerminalSession } from './terminalSession.js';
+import { createTerminalSession, openEarlySession, type EarlySession, type TerminalSession } from './terminalSession.js';
 
 let first: TerminalSession | undefined;
+let early: EarlySession | undefined;
+
+/**
+ * Asks the worker for terminal 1's shell session at once, without waiting
+ * for the page to be parsed or xterm to open: the worker starts the shell
+ * while the page opens the terminal, and the prompt is waiting for it.
+ */
+export function openFirstSession(): void {
+  if (early) return;
+  loadLayout();
+  const id = useAppStore.getState().terminals[0]?.id;
+  if (id) early = openEarlySession(id);
+}
 
 /** Applies the stored theme and pane sizes to the skeleton and opens terminal 1 in it. */
 export function bootFirstTerminal(): void {
-  loadLayout();
+  if (!early) loadLayout();
   const { theme, layout, terminals } = useAppStore.getState();
   document.documentElement.dataset.theme = theme;
   const themeButton = document.querySelector('[data-skeleton-theme]');
@@ -31,7 +44,8 @@ export function bootFirstTerminal(): void {
   const id = terminals[0]?.id;
   if (!host || !id) return;
   host.dataset.terminalId = id;
-  first = createTerminalSession(host, id);
+  first = createTerminalSession(host, id, early);
+  early = undefined;
   // As TerminalView does for the active terminal: typing goes to the shell.
   first.terminal.focus();
 }

@@ -7,11 +7,15 @@
 import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import { engineWorker, onEngineRestart, openSession, restartMessage } from '../worker/client.js';
-import type { SessionCallbacks } from '../worker/protocol.js';
+import type { SessionCallbacks, SessionStatus } from '../worker/protocol.js';
 import { useAppStore } from '../store/index.js';
 import { terminalTheme } from './theme.js';
 import { afterFirstCommand } from './firstCommand.js';
 import { blinkCursor, keepTextareaEmpty } from './cursorBlink.js';
+import { fittedSize } from './terminalSize.js';
+
+const FONT_FAMILY = 'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace';
+const FONT_SIZE = 14;
 
 export interface TerminalSession {
   readonly id: string;
@@ -37,12 +41,55 @@ function keyHandler(terminal: Terminal): (event: KeyboardEvent) => boolean {
   };
 }
 
-export function createTerminalSession(host: HTMLElement, id: string): TerminalSession {
+/**
+ * A shell session asked of the worker before its terminal exists: the boot
+ * opens terminal 1's session while xterm is still loading and opening (the
+ * two run side by side on the page's and the worker's threads), so the
+ * prompt is already there when the terminal is. What the session sends
+ * meanwhile is held for the terminal.
+ */
+export interface EarlySession {
+  readonly id: string;
+  readonly columns: number;
+  readonly rows: number;
+  /** Resolves once the worker has opened the session. */
+  readonly opened: Promise<void>;
+  readonly callbacks: SessionCallbacks;
+  /** Hands over what was held, then everything that follows. */
+  bind(update: SessionCallbacks['update']): void;
+}
+
+/** Before the terminal is measured its size is a guess (xterm's default); the terminal sends its own as soon as it knows it. */
+export function openEarlySession(id: string, columns = 80, rows = 24): EarlySession {
+  let sink: SessionCallbacks['update'] | undefined;
+  const held: [string, readonly SessionStatus[]][] = [];
+  const callbacks: SessionCallbacks = {
+    update: (text, states) => {
+      if (sink) sink(text, states);
+      else held.push([text, states]);
+    },
+  };
+  return {
+    id,
+    columns,
+    rows,
+    opened: openSession(id, columns, rows, callbacks),
+    callbacks,
+    bind(update) {
+      sink = update;
+      for (const [text, states] of held.splice(0)) update(text, states);
+    },
+  };
+}
+
+export function createTerminalSession(host: HTMLElement, id: string, early?: EarlySession): TerminalSession {
   const terminal = new Terminal({
+    // Created at the size the fit below will find, not 80×24 and a resize.
+    ...fittedSize(host, FONT_FAMILY, FONT_SIZE),
     // Blinking is ours (cursorBlink.ts): xterm's CSS animation keeps Chromium drawing a frame at every vsync.
     cursorBlink: false,
-    fontFamily: 'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace',
-    fontSize: 14,
+    fontFamily: FONT_FAMILY,
+    fontSize: FONT_SIZE,
     scrollback: 5000,
     theme: terminalTheme(useAppStore.getState().theme),
     screenReaderMode: useAppStore.getState().screenReader,
@@ -96,7 +143,12 @@ export function createTerminalSession(host: HTMLElement, id: string): TerminalSe
       }
     },
   };
-  void openSession(id, terminal.cols, terminal.rows, callbacks).then(() => {
+  const opened = early?.id === id ? early.opened : openSession(id, terminal.cols, terminal.rows, callbacks);
+  if (early?.id === id) {
+    early.bind(callbacks.update);
+    if (early.columns !== terminal.cols || early.rows !== terminal.rows) void engineWorker().resize(id, terminal.cols, terminal.rows);
+  }
+  void opened.then(() => {
     if (!disposed) performance.mark('terminal-ready');
   });
   const offRestart = onEngineRestart((reason) => {
