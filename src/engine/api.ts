@@ -187,7 +187,7 @@ export interface ContainerSummary {
   readonly status: string;
   readonly ports: readonly PortSummary[];
   readonly labels: Readonly<Record<string, string>>;
-  /** Writable layer bytes, and image + writable bytes (for `ps -s`). */
+  /** Writable layer bytes, and image + writable bytes: worked out for a listing with `size` (`ps -s`), 0 otherwise. */
   readonly sizeRw: number;
   readonly sizeRootFs: number;
   /** Whether a client is attached right now (for the engine panel). */
@@ -251,7 +251,7 @@ export interface ContainersApi {
   kill(idOrName: string, signal?: SignalName): void;
   restart(idOrName: string, options?: { readonly timeout?: number }): Promise<void>;
   remove(idOrName: string, options?: { readonly force?: boolean }): Promise<void>;
-  list(options?: { readonly all?: boolean }): ContainerSummary[];
+  list(options?: { readonly all?: boolean; readonly size?: boolean }): ContainerSummary[];
   /** Docker's `container inspect` object. */
   inspect(idOrName: string): Record<string, unknown>;
   /** Resolves a name or full/short ID to the 64-hex ID, or undefined. */

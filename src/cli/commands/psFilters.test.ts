@@ -49,3 +49,24 @@ describe('ps --format methods', () => {
     expect(rig.stderr.text).toBe('failed to execute template: template: :1:2: executing "" at <.Names>: wrong number of args for Names: want 0 got 1\n');
   });
 });
+
+describe('docker ps sizes', () => {
+  it('are worked out for -s and for a template that uses .Size, and not otherwise', async () => {
+    const rig = makeRig();
+    await rig.docker(['run', '--name', 'writer', 'busybox', 'sh', '-c', 'echo hello > /data.txt']);
+    expect(await rig.docker(['ps', '-a', '-s', '--format', 'table {{.Names}}\t{{.Size}}'])).toBe(0);
+    expect(rig.stdout.text).toMatch(/^NAMES\s+SIZE\nwriter\s+[1-9]\d*B \(virtual \d+(\.\d+)?[kM]B\)\n$/);
+    // .Size in the template asks for sizes by itself (cli/command/container/list.go).
+    expect(await rig.docker(['ps', '-a', '--format', '{{.Size}}'])).toBe(0);
+    expect(rig.stdout.text).toMatch(/^[1-9]\d*B \(virtual /);
+    expect(await rig.docker(['ps', '-a', '--size=false', '--format', '{{.Size}}'])).toBe(0);
+    expect(rig.stdout.text).toBe('0B\n');
+  });
+
+  it('are reclaimed by container prune', async () => {
+    const rig = makeRig();
+    await rig.docker(['run', '--name', 'writer', 'busybox', 'sh', '-c', 'echo hello > /data.txt']);
+    expect(await rig.docker(['container', 'prune', '-f'])).toBe(0);
+    expect(rig.stdout.text).toMatch(/Total reclaimed space: [1-9]\d*B\n$/);
+  });
+});

@@ -318,12 +318,13 @@ export class ContainerService implements ContainersApi, ContainerStore, Snapshot
 
   // ------------------------------------------------------------ queries
 
-  list(options: { readonly all?: boolean } = {}): ContainerSummary[] {
+  list(options: { readonly all?: boolean; readonly size?: boolean } = {}): ContainerSummary[] {
     const now = this.ctx.clock.now();
+    const size = options.size === true;
     const rows = [...this.containers.values()].reverse().filter((c) => options.all || this.runs.has(c.id));
     rows.sort((a, b) => b.created - a.created);
     const lookups = new ImageLookups(this.ctx);
-    return rows.map((c) => summarize(c, this.ctx, now, this.runs.has(c.id), (this.clients.get(c.id)?.size ?? 0) > 0, lookups));
+    return rows.map((c) => summarize(c, this.ctx, { now, running: this.runs.has(c.id), attached: (this.clients.get(c.id)?.size ?? 0) > 0, size }, lookups));
   }
 
   inspect(idOrName: string): Record<string, unknown> {

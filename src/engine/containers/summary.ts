@@ -29,24 +29,43 @@ export class ImageLookups {
   }
 }
 
+/** A container's command is fixed at creation: joined once, not at every listing of a thousand rows. */
+const commands = new WeakMap<ContainerRecord, string>();
+
+function command(c: ContainerRecord): string {
+  let text = commands.get(c);
+  if (text === undefined) {
+    text = commandText(c.path, c.args);
+    commands.set(c, text);
+  }
+  return text;
+}
+
+export interface SummaryOptions {
+  readonly now: number;
+  readonly running: boolean;
+  readonly attached: boolean;
+  /** Work out the sizes (`docker ps -s`): a walk of the container's writable layer, which the daemon too only does when asked. */
+  readonly size: boolean;
+}
+
 /** One `docker ps` row. IMAGE falls back to the short image ID once the typed reference points elsewhere (daemon/list.go refreshImage). */
-export function summarize(c: ContainerRecord, ctx: EngineContext, now: number, running: boolean, attached: boolean, lookups = new ImageLookups(ctx)): ContainerSummary {
+export function summarize(c: ContainerRecord, ctx: EngineContext, { now, running, attached, size }: SummaryOptions, lookups = new ImageLookups(ctx)): ContainerSummary {
   const currentId = lookups.resolve(c.imageRef, c.imageId);
-  const imageSize = lookups.size(c.imageId);
-  const sizeRw = c.fs.upperSize();
+  const sizeRw = size ? c.fs.upperSize() : 0;
   return {
     id: c.id,
     name: c.name,
     image: currentId === c.imageId ? c.imageRef : c.imageId.replace(/^sha256:/, '').slice(0, 12),
     imageId: c.imageId,
-    command: commandText(c.path, c.args),
+    command: command(c),
     created: c.created,
     state: c.state.status,
     status: statusText(c.state, now),
     ports: summaryPorts(c, running),
     labels: c.config.labels,
     sizeRw,
-    sizeRootFs: imageSize + sizeRw,
+    sizeRootFs: size ? lookups.size(c.imageId) + sizeRw : 0,
     attached,
   };
 }

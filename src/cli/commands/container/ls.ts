@@ -30,9 +30,6 @@ export const lsCommand: CommandSpec = {
     const filters = parseFilters(flags.list('filter'));
     // The daemon lists every state as soon as a status filter is given (daemon/list.go).
     const all = flags.bool('all') || last > 0 || filters.has('status');
-    let rows = ctx.engine.containers.list({ all });
-    for (const [key, values] of filters) rows = rows.filter((row) => values.some((value) => matches(row, key, value)));
-    if (last > 0) rows = rows.slice(0, last);
     const format = flags.string('format');
     const quiet = flags.bool('quiet');
     let size = flags.bool('size');
@@ -43,6 +40,9 @@ export const lsCommand: CommandSpec = {
       // A template that uses .Size asks for sizes unless --size=false was given.
       if (!quiet && !flags.changed('size') && /\.Size\b/.test(format)) size = true;
     }
+    let rows = ctx.engine.containers.list({ all, size });
+    for (const [key, values] of filters) rows = rows.filter((row) => values.some((value) => matches(row, key, value)));
+    if (last > 0) rows = rows.slice(0, last);
     const options = { format, quiet, size, noTrunc: flags.bool('no-trunc'), now: ctx.clock.now() };
     ctx.stdout.write(templates ? templates.formatPsRows(rows, options) : defaultPsTable(rows, options));
     return 0;

@@ -15,7 +15,7 @@ export const containerPruneCommand: CommandSpec = {
     if (!flags.bool('force')) {
       if (!(await confirm('WARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] ', ctx))) return 0;
     }
-    const stopped = ctx.engine.containers.list({ all: true }).filter((c) => c.state !== 'running' && c.state !== 'paused' && c.state !== 'restarting');
+    const stopped = ctx.engine.containers.list({ all: true, size: true }).filter((c) => c.state !== 'running' && c.state !== 'paused' && c.state !== 'restarting');
     let reclaimed = 0;
     const deleted: string[] = [];
     for (const c of stopped) {
