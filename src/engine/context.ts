@@ -78,6 +78,8 @@ export interface WritableRootfs extends Vfs {
 export interface ContainerStore {
   /** Containers (any state) whose image is `imageId`. */
   usersOf(imageId: string): { readonly id: string; readonly running: boolean }[];
+  /** How many containers (any state) use `imageId`: `usersOf(imageId).length` without building the list. */
+  userCount(imageId: string): number;
 }
 
 /** Runs programs: used for container processes and for RUN steps of a build. */

@@ -51,6 +51,7 @@ export function formatImageTree(images: readonly ImageSummary[], columns = 80): 
     if (au !== bu) return au ? 1 : -1;
     return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
   });
+  // The values of these columns are ASCII (a hex ID, a size, `U`): padded by length, never clipped.
   const fixed = [
     { title: 'ID', width: 12, align: 'left' as const, value: (r: TreeRow) => r.id },
     { title: 'DISK USAGE', width: 10, align: 'right' as const, value: (r: TreeRow) => r.disk },
@@ -68,15 +69,23 @@ export function formatImageTree(images: readonly ImageSummary[], columns = 80): 
   let widest = 'IMAGE'.length;
   for (const r of rows) widest = Math.max(widest, codePoints(r.name));
   nameWidth = Math.min(nameWidth, widest);
-  const cell = (text: string, width: number, align: 'left' | 'right'): string => {
-    const t = clip(text, width);
-    const pad = ' '.repeat(Math.max(0, width - codePoints(t)));
-    return align === 'right' ? pad + t : t + pad;
+  const gap = ' '.repeat(SPACING);
+  const name = (text: string): string => {
+    const t = clip(text, nameWidth);
+    return t + ' '.repeat(Math.max(0, nameWidth - codePoints(t)));
   };
-  const line = (first: string, values: string[]): string =>
-    [cell(first, nameWidth, 'left'), ...values.map((v, i) => cell(v, kept[i].width, kept[i].align))].join(' '.repeat(SPACING));
-  const out = [line('IMAGE', kept.map((c) => c.title)), ...rows.map((r) => line(r.name, kept.map((c) => c.value(r))))];
-  return `${out.join('\n')}\n`;
+  // One string per row, built by appending: a 1,000-image listing is this loop (PRODUCT.md §7 round trip).
+  const line = (first: string, value: (column: (typeof kept)[number]) => string): string => {
+    let text = name(first);
+    for (const column of kept) {
+      const v = value(column);
+      text += gap + (column.align === 'right' ? v.padStart(column.width) : v.padEnd(column.width));
+    }
+    return text;
+  };
+  let out = `${line('IMAGE', (column) => column.title)}\n`;
+  for (const r of rows) out += `${line(r.name, (column) => column.value(r))}\n`;
+  return out;
 }
 
 export const IMAGE_HEADERS: Readonly<Record<string, string>> = {

@@ -338,6 +338,14 @@ export class ContainerService implements ContainersApi, ContainerStore, Snapshot
   }
 
   usersOf(imageId: string): { readonly id: string; readonly running: boolean }[] {
+    return this.containersOf(imageId).map((c) => ({ id: c.id, running: this.runs.has(c.id) }));
+  }
+
+  userCount(imageId: string): number {
+    return this.containersOf(imageId).length;
+  }
+
+  private containersOf(imageId: string): readonly ContainerRecord[] {
     if (!this.byImage) {
       this.byImage = new Map();
       for (const c of this.containers.values()) {
@@ -346,7 +354,7 @@ export class ContainerService implements ContainersApi, ContainerStore, Snapshot
         else this.byImage.set(c.imageId, [c]);
       }
     }
-    return (this.byImage.get(imageId) ?? []).map((c) => ({ id: c.id, running: this.runs.has(c.id) }));
+    return this.byImage.get(imageId) ?? [];
   }
 
   // ------------------------------------------------------------ exec / cp / http

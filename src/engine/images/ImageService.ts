@@ -28,7 +28,7 @@ export class ImageService implements ImagesApi, ImageStore, SnapshotPart {
     // Layers of a force-deleted image go with the last container that used it.
     ctx.events?.subscribe((event) => {
       if (event.type !== 'container' || event.action !== 'destroy' || this.table.held.size === 0) return;
-      for (const id of [...this.table.held.keys()]) if (this.ctx.containers.usersOf(id).length === 0) this.table.releaseHeld(id);
+      for (const id of [...this.table.held.keys()]) if (this.ctx.containers.userCount(id) === 0) this.table.releaseHeld(id);
     });
   }
 
@@ -42,7 +42,7 @@ export class ImageService implements ImagesApi, ImageStore, SnapshotPart {
     const out: ImageSummary[] = [];
     for (const image of this.table.images.values()) {
       if (!options.all && image.tags.length === 0) continue;
-      out.push(summarize(image, this.table.size(image), this.ctx.containers.usersOf(image.id).length));
+      out.push(summarize(image, this.table.size(image), this.ctx.containers.userCount(image.id)));
     }
     return out.sort((a, b) => b.created - a.created || (a.id < b.id ? -1 : 1));
   }

@@ -68,7 +68,7 @@ function deleteHelper(deps: RemoveDeps, image: MutableImage, force: boolean, qui
     throw conflictError(image, conflict);
   }
   for (const ref of refsOf(image)) untag(deps, image, ref, records);
-  const freed = deps.table.delete(image, deps.containers.usersOf(image.id).length > 0);
+  const freed = deps.table.delete(image, deps.containers.userCount(image.id) > 0);
   deps.events.emit({ type: 'image', action: 'delete', id: image.id, time: deps.clock.now() });
   records.push({ deleted: image.id });
   for (const chain of freed) records.push({ deleted: chain });
@@ -126,7 +126,7 @@ export function pruneImages(deps: RemoveDeps, all: boolean): PruneResult {
   const records: DeleteRecord[] = [];
   for (const image of [...deps.table.images.values()]) {
     // Images any container uses (even a stopped one) are never pruned.
-    if (deps.containers.usersOf(image.id).length > 0) continue;
+    if (deps.containers.userCount(image.id) > 0) continue;
     const refs = refsOf(image);
     try {
       if (refs.length > 0) {

@@ -139,7 +139,7 @@ export function harness(files: Record<string, string> = {}, addPrograms?: (regis
   const images = new FakeImages();
   const ctx = { clock, ids: new SeededIds(7), events: new SimpleEventBus(), programs } as Partial<EngineContext> as EngineContext;
   ctx.images = images;
-  ctx.containers = { usersOf: () => [] };
+  ctx.containers = { usersOf: () => [], userCount: () => 0 };
   ctx.runner = new Runner(ctx);
   addNodeBase(images);
   const fs = new MemFs({ now: () => clock.now() });

@@ -12,6 +12,9 @@ export class FakeContainers implements ContainerStore {
   usersOf(imageId: string): { readonly id: string; readonly running: boolean }[] {
     return this.users.filter((u) => u.image === imageId).map(({ id, running }) => ({ id, running }));
   }
+  userCount(imageId: string): number {
+    return this.usersOf(imageId).length;
+  }
 }
 
 export function makeImages(): { images: ImageService; registry: RegistryService; clock: VirtualClock; containers: FakeContainers; events: EngineEvent[] } {
