@@ -118,7 +118,13 @@ export async function coldLoad(browser: Browser, base: string): Promise<ColdLoad
     // One input event for the whole command, as a paste (Playwright's per-key round trips would be timed otherwise),
     // and Enter sent straight after it: the browser handles input in order.
     const answerShown = said('answer');
-    await Promise.all([page.keyboard.insertText('docker ps'), page.keyboard.press('Enter')]);
+    // Straight to the browser's input domain on the same bare session: Playwright's keyboard goes through its own
+    // client and server layers first.
+    await Promise.all([
+      cdp.send('Input.insertText', { text: 'docker ps' }),
+      cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, text: '\r', unmodifiedText: '\r' }),
+      cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13 }),
+    ]);
     // Told by the page, not asked: Playwright's first evaluation in a page injects its own script (~20 ms of the page's
     // main thread in traces), which would land between the Enter and the answer it is waiting for.
     await answerShown;
