@@ -48,3 +48,30 @@ test('Reset everything asks first, then starts over', async ({ page, watch }) =>
   await expect(page.locator('.file-tree').getByRole('button', { name: 'Dockerfile' })).toBeVisible();
   await expect(page.locator('.file-tree').getByRole('button', { name: 'gone.txt' })).toHaveCount(0);
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`a first visit is drawn in the system's ${scheme} theme from the first paint, before any script has run`, async ({ browser }) => {
+    const context = await browser.newContext({ colorScheme: scheme, serviceWorkers: 'block' });
+    try {
+      const page = await context.newPage();
+      // Hold the first terminal's chunk: what is on screen until it arrives is index.html and its stylesheet alone.
+      let release: () => void = () => undefined;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route(/\/assets\/firstTerminal-[\w-]+\.js$/, async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto('/');
+      await expect(page.locator('.topbar h1')).toBeVisible();
+      const colour = (): Promise<string> => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      const skeleton = await colour();
+      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBeUndefined();
+      release();
+      await waitForPrompt(page);
+      await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
+      expect(await colour()).toBe(skeleton);
+    } finally {
+      await context.close();
+    }
+  });
+}
