@@ -38,3 +38,33 @@ test('Tab completes a container name', async ({ page, watch }) => {
   await page.keyboard.press('Enter');
   await expect(terminalText(page)).toContainText(/^.*docker stop webby\s*webby/);
 });
+
+test('hiding the tab saves at once, though keys are still arriving (the save otherwise waits for a pause)', async ({ page, watch }) => {
+  void watch;
+  await page.goto('/');
+  await waitForPrompt(page);
+  await typeCommand(page, 'echo saved-on-hide');
+  await expect(terminalText(page)).toContainText(/echo saved-on-hide\s*saved-on-hide/);
+  const savedHistory = (): Promise<string> =>
+    page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          const open = indexedDB.open('slipway');
+          open.onsuccess = () => {
+            const request = open.result.transaction('state').objectStore('state').get('space:sandbox');
+            request.onsuccess = () => resolve(JSON.stringify((request.result as { history?: unknown } | undefined)?.history ?? []));
+            request.onerror = () => resolve('');
+          };
+          open.onerror = () => resolve('');
+        }),
+    );
+  // A key every 100 ms for 3 s holds the save back for all of it.
+  const typing = page.keyboard.type('x'.repeat(30), { delay: 100 });
+  await page.waitForTimeout(400);
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await expect.poll(savedHistory, { timeout: 1_500 }).toContain('echo saved-on-hide');
+  await typing;
+});

@@ -7,13 +7,14 @@
  * drawn styled. The built page runs this script as soon as it arrives
  * (`async`), so the worker starts before the skeleton is laid out.
  */
-import { engineWorker } from './worker/client.js';
+import { engineWorker, saveWhenHidden } from './worker/client.js';
 import { afterFirstCommand } from './ui/firstCommand.js';
 import '@xterm/xterm/css/xterm.css';
 import './ui/styles.css';
 
 performance.mark('app-start');
 void engineWorker().boot();
+saveWhenHidden();
 
 /**
  * With nobody typing, React mounts this long after the prompt: long enough to

@@ -29,6 +29,14 @@ function makeHost(store?: StateStore): SlipwayHost {
   });
 }
 
+/** A host whose pause timers (atPause.ts) wait in `timers` until the test runs them. */
+function hostWithTimers(): { store: MemoryStore; timers: (() => void)[]; host: SlipwayHost } {
+  const store = new MemoryStore();
+  const timers: (() => void)[] = [];
+  const host = new SlipwayHost({ clock: new VirtualClock(), ids: new SeededIds(), defer: (task) => setTimeout(task, 0), later: (task) => void timers.push(task), store });
+  return { store, timers, host };
+}
+
 async function until(condition: () => boolean, what: string): Promise<void> {
   for (let i = 0; i < 500; i++) {
     if (condition()) return;
@@ -166,9 +174,7 @@ describe('SlipwayHost', () => {
   });
 
   it('holds a save back while keys keep arriving, and saves at the first pause', async () => {
-    const store = new MemoryStore();
-    const timers: (() => void)[] = [];
-    const host = new SlipwayHost({ clock: new VirtualClock(), ids: new SeededIds(), defer: (task) => setTimeout(task, 0), later: (task) => void timers.push(task), store });
+    const { store, timers, host } = hostWithTimers();
     const screen = await open(host, 't1');
     await run(host, 't1', screen, 'echo one');
     // Typing "echo one" postponed the save set at boot: no keys since, so this round saves.
@@ -185,6 +191,21 @@ describe('SlipwayHost', () => {
     timers.shift()!();
     await until(() => store.saves === saves + 1, 'the save after the pause');
     expect(timers).toHaveLength(0);
+  });
+
+  it('saves at once when the page is being hidden, keys or not, and the held-back timer then saves nothing twice', async () => {
+    const { store, timers, host } = hostWithTimers();
+    const screen = await open(host, 't1');
+    await run(host, 't1', screen, 'echo kept');
+    await host.input('t1', 'e');
+    expect(store.saves).toBe(0);
+    await host.flush();
+    await until(() => store.saves === 1, 'the save on hiding');
+    expect(JSON.stringify(store.saved)).toContain('echo kept');
+    // The timer set before the flush belongs to a finished round.
+    while (timers.length > 0) timers.shift()!();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(store.saves).toBe(1);
   });
 
   it('keeps working when storage is unavailable, and says so', async () => {

@@ -167,6 +167,11 @@ export class SlipwayHost implements WorkerApi {
     this.hub.attach(id, callbacks);
   }
 
+  /** The page is being hidden or closed: what waits for a pause in typing (the save) happens now. */
+  async flush(): Promise<void> {
+    this.atPause.flush();
+  }
+
   async input(id: string, data: string): Promise<void> {
     this.atPause.typing();
     // Not awaited: a running job would hold the call open until it ends.

@@ -11,6 +11,8 @@ export class AtPause {
   private armed = false;
   private typed = false;
   private postponed = 0;
+  /** Bumped by flush(), so that a timer set before it does not run the next round's tasks early. */
+  private round = 0;
 
   constructor(
     /** Runs a task after `ms` (a timer in the worker, the test's own queue in tests). */
@@ -33,18 +35,32 @@ export class AtPause {
     this.arm();
   }
 
+  /** Runs what is waiting now, pause or not (the page is being hidden or closed: it may not come back). */
+  flush(): void {
+    // A timer already set finds its round over and does nothing.
+    this.round++;
+    this.armed = false;
+    this.runAll();
+  }
+
   private arm(): void {
     this.typed = false;
+    const round = this.round;
     this.later(() => {
+      if (round !== this.round) return;
       if (this.typed && this.postponed < this.maxPostpones) {
         this.postponed++;
         this.arm();
         return;
       }
       this.armed = false;
-      const tasks = [...this.tasks.values()];
-      this.tasks.clear();
-      for (const task of tasks) task();
+      this.runAll();
     }, this.delayMs);
+  }
+
+  private runAll(): void {
+    const tasks = [...this.tasks.values()];
+    this.tasks.clear();
+    for (const task of tasks) task();
   }
 }

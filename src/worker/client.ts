@@ -122,6 +122,18 @@ export function startHeartbeat(): void {
   }, HEARTBEAT_MS);
 }
 
+/**
+ * A tab being hidden may be closed or discarded without another word, and the worker holds its save
+ * back while keys keep arriving (up to ~4.5 s): on hiding, and on leaving the page, it saves at once.
+ */
+export function saveWhenHidden(): void {
+  const flush = (): void => void engineWorker().flush().catch(() => undefined);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') flush();
+  });
+  window.addEventListener('pagehide', flush);
+}
+
 export function openSession(id: string, columns: number, rows: number, callbacks: SessionCallbacks): Promise<void> {
   return engineWorker().openSession(id, columns, rows, Comlink.proxy(callbacks));
 }

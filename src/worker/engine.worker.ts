@@ -44,6 +44,7 @@ void host.boot().then(() => performance.mark('worker-booted'));
 const api: WorkerApi = {
   boot: () => host.boot(),
   ping: () => host.ping(),
+  flush: () => host.flush(),
   openSession: (id, columns, rows, callbacks) => host.openSession(id, columns, rows, callbacks),
   input: (id, data) => host.input(id, data),
   resize: (id, columns, rows) => host.resize(id, columns, rows),

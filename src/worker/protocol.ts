@@ -139,6 +139,8 @@ export interface WorkerApi extends LessonApi {
   boot(): Promise<BootInfo>;
   /** Answers at once: the page's heartbeat. */
   ping(): Promise<number>;
+  /** Saves now what waits for a pause in typing: the page is being hidden or closed. */
+  flush(): Promise<void>;
   openSession(id: string, columns: number, rows: number, callbacks: SessionCallbacks): Promise<void>;
   input(id: string, data: string): Promise<void>;
   resize(id: string, columns: number, rows: number): Promise<void>;
