@@ -101,9 +101,9 @@ const untilRendered = (ending: string): string => `new Promise((resolve, reject)
   const rows = () => [...host.children].map((row) => (row.textContent || '').trimEnd()).filter((line) => line !== '');
   const timer = setTimeout(() => {
     observer.disconnect();
-    reject(new Error('not done after 30 s; the last rows: ' + JSON.stringify(rows().slice(-3)) + (performance.getEntriesByName('command-written').length ? '' : ' (no command-written mark)')));
+    reject(new Error('not done after 30 s; the last rows: ' + JSON.stringify(rows().slice(-3)) + ' (Enter at ' + window.__enterAt + ' ms, the last command-written mark at ' + (performance.getEntriesByName('command-written').pop()?.startTime ?? 'none') + ')'));
   }, 30000);
-  const observer = new MutationObserver(() => {
+  const check = () => {
     const written = performance.getEntriesByName('command-written').pop();
     if (!(window.__enterAt > 0) || !written || written.startTime < window.__enterAt) return;
     const lines = rows();
@@ -112,8 +112,11 @@ const untilRendered = (ending: string): string => `new Promise((resolve, reject)
       clearTimeout(timer);
       resolve({ written: written.startTime - window.__enterAt, rendered: performance.now() - window.__enterAt });
     }
-  });
+  };
+  const observer = new MutationObserver(check);
   observer.observe(host, { childList: true, subtree: true, characterData: true });
+  // The page may have taken the Enter, and drawn a quick answer, before this script ran: no mutation would come.
+  check();
 })`;
 
 /** Types the command, then presses Enter and resolves with the ms until its output is written and rendered. */
