@@ -318,6 +318,8 @@ export class Interpreter {
       .then((status) => hub.interrupted ?? status)
       .catch((e: unknown) => {
         if (e instanceof ExitRequest || e instanceof Interrupted || e instanceof ReturnRequest) return e.code;
+        // It wrote into a pipe whose reader had gone (it outlived the stage it was started in): SIGPIPE, as for a stage.
+        if (e instanceof BrokenPipe) return 128 + 13;
         throw e;
       });
     const job = {

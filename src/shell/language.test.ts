@@ -76,6 +76,13 @@ describe('control', () => {
     expect(r.out).toBe('fg\nbg\ndone\n');
     expect(r.err).toMatch(/^\[1\] \d+\n$/);
   });
+  it('a background job that writes into a pipe its reader has left ends with SIGPIPE (141), as a foreground stage does (fuzz)', async () => {
+    const h = harness();
+    // The job inherits the subshell's stdout, the pipe into head, and writes to it after head has gone.
+    const r = await h.run('( (sleep 1; echo late) & echo first; wait $!; echo "job $?" >&2 ) | head -n 1');
+    expect(r.out).toBe('first\n');
+    expect(r.err).toMatch(/(^|\n)job 141\n$/);
+  });
   it('eval, source, exec, command, type', async () => {
     const h = harness();
     h.fs.writeFile('/home/user/lib.sh', 'greet() { echo "hi $1"; }\nLIBVAR=1\n');
