@@ -9,7 +9,6 @@
  * no key arrives while it is out of the page.
  */
 import { useEffect, useLayoutEffect, useRef } from 'react';
-import '@xterm/xterm/css/xterm.css';
 import { useAppStore } from '../store/index.js';
 import { terminalTheme } from './theme.js';
 import { takeFirstTerminal } from './firstTerminal.js';

@@ -54,7 +54,6 @@ export interface EarlySession {
   readonly rows: number;
   /** Resolves once the worker has opened the session. */
   readonly opened: Promise<void>;
-  readonly callbacks: SessionCallbacks;
   /** Hands over what was held, then everything that follows. */
   bind(update: SessionCallbacks['update']): void;
 }
@@ -74,7 +73,6 @@ export function openEarlySession(id: string, columns = 80, rows = 24): EarlySess
     columns,
     rows,
     opened: openSession(id, columns, rows, callbacks),
-    callbacks,
     bind(update) {
       sink = update;
       for (const [text, states] of held.splice(0)) update(text, states);
@@ -143,12 +141,12 @@ export function createTerminalSession(host: HTMLElement, id: string, early?: Ear
       }
     },
   };
-  const opened = early?.id === id ? early.opened : openSession(id, terminal.cols, terminal.rows, callbacks);
-  if (early?.id === id) {
-    early.bind(callbacks.update);
-    if (early.columns !== terminal.cols || early.rows !== terminal.rows) void engineWorker().resize(id, terminal.cols, terminal.rows);
+  const mine = early?.id === id ? early : undefined;
+  if (mine) {
+    mine.bind(callbacks.update);
+    if (mine.columns !== terminal.cols || mine.rows !== terminal.rows) void engineWorker().resize(id, terminal.cols, terminal.rows);
   }
-  void opened.then(() => {
+  void (mine?.opened ?? openSession(id, terminal.cols, terminal.rows, callbacks)).then(() => {
     if (!disposed) performance.mark('terminal-ready');
   });
   const offRestart = onEngineRestart((reason) => {

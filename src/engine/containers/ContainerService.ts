@@ -26,6 +26,7 @@ import type { Run } from './runtime.js';
 import { parseSignal } from './signals.js';
 import { preflight } from './preflight.js';
 import { checkContainerInvariants, containersFromSnapshot, containersToSnapshot } from './snapshot.js';
+import { ContainerTable } from './containerTable.js';
 import { feedInput, openAttachSession, type Client } from './attachSession.js';
 import { ImageLookups, summarize } from './summary.js';
 import { mountEtcFiles } from './etcFiles.js';
@@ -37,9 +38,7 @@ async function settle(): Promise<void> {
 }
 
 export class ContainerService implements ContainersApi, ContainerStore, SnapshotPart {
-  private readonly containers = new Map<string, ContainerRecord>();
-  /** Containers by image ID, rebuilt lazily after a create/destroy: `docker images` asks once per image. */
-  private byImage: Map<string, ContainerRecord[]> | undefined;
+  private readonly containers = new ContainerTable();
   private readonly runs = new Map<string, Run>();
   private readonly clients = new Map<string, Set<Client>>();
   private readonly pendingStdin = new Map<string, (string | null)[]>();
@@ -115,8 +114,7 @@ export class ContainerService implements ContainersApi, ContainerStore, Snapshot
       bindings: [],
       ipAddress: '',
     };
-    this.containers.set(id, record);
-    this.byImage = undefined;
+    this.containers.set(record);
     this.emit('create', id);
     return { id, warnings: [] };
   }
@@ -202,7 +200,6 @@ export class ContainerService implements ContainersApi, ContainerStore, Snapshot
 
   private destroy(c: ContainerRecord): void {
     this.containers.delete(c.id);
-    this.byImage = undefined;
     this.tombstones.set(c.id, c.state.exitCode);
     this.tombstones.set(c.name, c.state.exitCode);
     for (const client of this.clients.get(c.id) ?? []) client.finish(c.state.exitCode);
@@ -338,23 +335,11 @@ export class ContainerService implements ContainersApi, ContainerStore, Snapshot
   }
 
   usersOf(imageId: string): { readonly id: string; readonly running: boolean }[] {
-    return this.containersOf(imageId).map((c) => ({ id: c.id, running: this.runs.has(c.id) }));
+    return this.containers.ofImage(imageId).map((c) => ({ id: c.id, running: this.runs.has(c.id) }));
   }
 
   userCount(imageId: string): number {
-    return this.containersOf(imageId).length;
-  }
-
-  private containersOf(imageId: string): readonly ContainerRecord[] {
-    if (!this.byImage) {
-      this.byImage = new Map();
-      for (const c of this.containers.values()) {
-        const users = this.byImage.get(c.imageId);
-        if (users) users.push(c);
-        else this.byImage.set(c.imageId, [c]);
-      }
-    }
-    return this.byImage.get(imageId) ?? [];
+    return this.containers.ofImage(imageId).length;
   }
 
   // ------------------------------------------------------------ exec / cp / http
@@ -394,12 +379,11 @@ export class ContainerService implements ContainersApi, ContainerStore, Snapshot
     for (const run of this.runs.values()) run.killed.cancel();
     this.runs.clear();
     this.containers.clear();
-    this.byImage = undefined;
     this.clients.clear();
     this.pendingStdin.clear();
     this.waiters.clear();
     for (const held of [...this.ports.all()]) this.ports.release(held.owner);
-    for (const record of containersFromSnapshot(data, this.ctx)) this.containers.set(record.id, record);
+    for (const record of containersFromSnapshot(data, this.ctx)) this.containers.set(record);
   }
 
   checkInvariants(): string[] {
