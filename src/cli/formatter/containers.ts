@@ -66,7 +66,7 @@ class ContainerContext {
     return this.#trunc && /^(sha256:)?[0-9a-f]{64}$/.test(image) ? truncateId(image) : image;
   }
   Command(): string {
-    return goQuote(this.#trunc ? ellipsis(this.#c.command, 20) : this.#c.command);
+    return this.#trunc ? truncatedCommand(this.#c.command) : goQuote(this.#c.command);
   }
   CreatedAt(): string {
     return goTimeString(this.#c.created);
@@ -115,6 +115,24 @@ class ContainerContext {
   }
 }
 structValue('*formatter.ContainerContext', ContainerContext.prototype);
+
+/**
+ * COMMAND as the default table shows it, by command: `docker ps -a` with
+ * 1,000 containers quoted and cut a thousand commands per listing, most of
+ * them the same few. Bounded, since commands come and go with containers.
+ */
+const truncatedCommands = new Map<string, string>();
+const TRUNCATED_COMMANDS_KEPT = 4096;
+
+function truncatedCommand(command: string): string {
+  let cell = truncatedCommands.get(command);
+  if (cell === undefined) {
+    cell = goQuote(ellipsis(command, 20));
+    if (truncatedCommands.size >= TRUNCATED_COMMANDS_KEPT) truncatedCommands.clear();
+    truncatedCommands.set(command, cell);
+  }
+  return cell;
+}
 
 export function containerContext(c: ContainerSummary, trunc: boolean, now: number): ContainerContext {
   return new ContainerContext(c, trunc, now);

@@ -13,6 +13,11 @@ export function truncateId(id: string): string {
  */
 export function ellipsis(text: string, max: number): string {
   if (max <= 0) return '';
+  // Plain ASCII (nearly every command) is one column per character: Go's Ellipsis takes the same shortcut.
+  if (/^[\x00-\x7f]*$/.test(text)) {
+    if (text.length <= max) return text;
+    return max === 1 ? text[0] : `${text.slice(0, max - 1)}…`;
+  }
   const chars = [...text];
   if (max === 1) return chars[0] ?? '';
   const ends: number[] = [];

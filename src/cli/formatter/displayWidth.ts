@@ -48,15 +48,31 @@ export function runeWidth(cp: number): number {
   return isWide(cp) ? 2 : 1;
 }
 
+/**
+ * go-runewidth's StringWidth. Table cells are nearly all printable ASCII or
+ * Latin-1, one column per code unit, counted without a table lookup; only
+ * other characters (the `…` of every truncated COMMAND, CJK) are looked up.
+ * With `docker ps -a` at 1,000 containers the lookups of every character of
+ * every cell holding a `…` were a tenth of the command's time.
+ */
 export function stringWidth(text: string): number {
-  // Table cells are nearly always printable ASCII: one column per character.
-  let ascii = true;
-  for (let i = 0; i < text.length && ascii; i++) {
-    const code = text.charCodeAt(i);
-    ascii = code >= 0x20 && code < 0x7f;
-  }
-  if (ascii) return text.length;
   let n = 0;
-  for (const ch of text) n += runeWidth(ch.codePointAt(0)!);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code >= 0x20 && code < 0x7f) || (code >= 0xa0 && code < 0x300)) {
+      n++;
+      continue;
+    }
+    let cp = code;
+    // A surrogate pair is one code point; a lone surrogate counts as itself, as the string iterator yields it.
+    if (code >= 0xd800 && code < 0xdc00 && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low < 0xe000) {
+        cp = ((code - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
+        i++;
+      }
+    }
+    n += runeWidth(cp);
+  }
   return n;
 }

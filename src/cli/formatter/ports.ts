@@ -30,6 +30,8 @@ function formGroup(key: string, first: number, last: number): string {
 }
 
 export function displayablePorts(ports: readonly PortSummary[]): string {
+  // Most rows of a long listing are stopped containers, which have none.
+  if (ports.length === 0) return '';
   const sorted = [...ports].sort(comparePorts);
   const groups = new Map<string, { first: number; last: number }>();
   const result: string[] = [];

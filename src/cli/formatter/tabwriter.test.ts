@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { tabwrite, tabwriteRows } from './tabwriter.js';
+import { MIN_REMEMBERED_ROWS } from './tableLines.js';
 
 describe('tabwrite (minwidth 10, padding 3)', () => {
   it('pads every column but the last to max(10, widest + 3)', () => {
@@ -48,5 +49,61 @@ describe('tabwriteRows', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('tabwriteRows with the last long table remembered', () => {
+  // Long tables reuse the lines of the last table of their kind (tableLines.ts); whatever was remembered, the
+  // output must be what laying the same cells out afresh (the text way, which remembers nothing) gives.
+  const cell = fc.string({ unit: fc.constantFrom('a', 'bb', '…', '世', ' ', '"'), maxLength: 8 });
+  const header = ['ID', 'IMAGE', 'STATUS', 'NAMES'];
+  const fresh = (rows: readonly (readonly string[])[]): string => tabwrite(`${rows.map((r) => r.join('\t')).join('\n')}\n`);
+  const table = (ids: readonly number[], cells: readonly (readonly string[])[]): string[][] => [
+    header,
+    ...ids.map((id, i) => [`c${id}`, ...cells[i % cells.length]]),
+  ];
+  const base = fc.record({
+    ids: fc.array(fc.integer({ min: 0, max: 150 }), { minLength: MIN_REMEMBERED_ROWS, maxLength: 140 }),
+    cells: fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 4 }),
+  });
+  // Small edits of the previous table, as between two listings: a cell changes (any column, the unpadded last
+  // one too), a row goes, or a row comes.
+  const edit = fc.oneof(
+    fc.record({ kind: fc.constant('cell' as const), row: fc.nat(), column: fc.integer({ min: 0, max: 3 }), text: cell }),
+    fc.record({ kind: fc.constant('remove' as const), row: fc.nat() }),
+    fc.record({ kind: fc.constant('add' as const), row: fc.nat(), id: fc.integer({ min: 0, max: 150 }), cells: fc.array(cell, { minLength: 3, maxLength: 3 }) }),
+  );
+
+  it('lays out every table in a sequence of edits exactly as afresh', () => {
+    fc.assert(
+      fc.property(base, fc.array(fc.array(edit, { maxLength: 4 }), { minLength: 1, maxLength: 4 }), (start, steps) => {
+        let rows = table(start.ids, start.cells);
+        expect(tabwriteRows(rows)).toBe(fresh(rows));
+        for (const edits of steps) {
+          rows = rows.map((r) => [...r]);
+          for (const e of edits) {
+            // Row 0 is the header, which names the table's kind: edits leave it alone.
+            const at = 1 + (e.row % (rows.length - 1));
+            if (e.kind === 'cell') rows[at][e.column] = e.text;
+            else if (e.kind === 'remove' && rows.length > 2) rows.splice(at, 1);
+            else if (e.kind === 'add') rows.splice(at, 0, [`c${e.id}`, ...e.cells]);
+          }
+          expect(tabwriteRows(rows)).toBe(fresh(rows));
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('reuses nothing stale when only a column width changes', () => {
+    const ids = Array.from({ length: MIN_REMEMBERED_ROWS }, (_, i) => i);
+    const before = table(ids, [['alpine', 'Created', 'x']]);
+    expect(tabwriteRows(before)).toBe(fresh(before));
+    // One new wide cell widens the IMAGE column: every other line must be padded anew.
+    const after = [...before, ['c999', 'registry.example.com/team/app:v2', 'Created', 'y']];
+    expect(tabwriteRows(after)).toBe(fresh(after));
+    // Fresh strings with the same text as the remembered ones (cells are rebuilt at every listing).
+    const again = after.map((cells) => cells.map((c) => [...c].join('')));
+    expect(tabwriteRows(again)).toBe(fresh(after));
   });
 });

@@ -6,6 +6,7 @@
  */
 
 import { stringWidth } from './displayWidth.js';
+import { MIN_REMEMBERED_ROWS, rememberTable, rememberedTable, sameColumns, sameRow, type RememberedRow } from './tableLines.js';
 
 const MIN_WIDTH = 10;
 const PADDING = 3;
@@ -24,16 +25,26 @@ export function tabwrite(text: string, minWidth = MIN_WIDTH, padding = PADDING):
  * tables are built: no text is joined with tabs only to be split again
  * (`ps -a` at 1,000 containers: 8,000 cells). A cell holding a tab or a
  * newline would be more than one cell to Go; such a table goes the text way.
+ * A long table reuses the unchanged lines of the last one of its kind
+ * (tableLines.ts).
  */
 export function tabwriteRows(rows: readonly (readonly string[])[], minWidth = MIN_WIDTH, padding = PADDING): string {
   if (rows.length === 0) return '';
-  for (const cells of rows) for (const cell of cells) if (cell.includes('\t') || cell.includes('\n')) return tabwrite(`${rows.map((r) => r.join('\t')).join('\n')}\n`, minWidth, padding);
-  return `${layout(rows, minWidth, padding)}\n`;
+  if (sameCellCount(rows)) {
+    const text = oneBlock(rows, minWidth, padding, rows.length >= MIN_REMEMBERED_ROWS);
+    if (text !== undefined) return `${text}\n`;
+  }
+  for (const cells of rows) for (const cell of cells) if (BREAK.test(cell)) return tabwrite(`${rows.map((r) => r.join('\t')).join('\n')}\n`, minWidth, padding);
+  return `${blocks(rows, minWidth, padding)}\n`;
 }
+
+/** A tab or a newline: a cell holding one would be more than one cell to Go. */
+const BREAK = /[\t\n]/;
 
 /** The lines laid out, joined by newlines: one pass when every line has the same cells, Go's blocks otherwise. */
 function layout(lines: readonly (readonly string[])[], minWidth: number, padding: number): string {
-  return sameCellCount(lines) ? oneBlock(lines, minWidth, padding) : blocks(lines, minWidth, padding);
+  // Cells split at tabs and newlines hold none, so oneBlock lays them out.
+  return (sameCellCount(lines) ? oneBlock(lines, minWidth, padding, false) : undefined) ?? blocks(lines, minWidth, padding);
 }
 
 function sameCellCount(lines: readonly (readonly string[])[]): boolean {
@@ -48,31 +59,58 @@ function pad(count: number): string {
   return count <= 0 ? '' : count <= SPACES.length ? SPACES.slice(0, count) : ' '.repeat(count);
 }
 
+/** The display widths of a line's cells but the last (never padded), or undefined if a cell holds a tab or a newline. */
+function measureLine(cells: readonly string[]): number[] | undefined {
+  const columns = cells.length - 1;
+  if (BREAK.test(cells[columns])) return undefined;
+  const measured = new Array<number>(columns);
+  for (let j = 0; j < columns; j++) {
+    if (BREAK.test(cells[j])) return undefined;
+    measured[j] = width(cells[j]);
+  }
+  return measured;
+}
+
 /**
- * Every line has the same cells (a docker table: `ps -a` at 1,000
- * containers is 8,000 cells): then the whole text is one block and each
- * column is simply as wide as its widest cell, which `blocks` reaches by a
- * longer road. A third of the worker's time for that command went there.
+ * Every line has the same cells (a docker table): then the whole text is
+ * one block and each column is simply as wide as its widest cell, which
+ * `blocks` reaches by a longer road. Undefined if a cell holds a tab or a
+ * newline. With `remember`, lines of the last table of this kind whose
+ * cells and column widths are unchanged are reused, and this table is
+ * remembered in its place.
  */
-function oneBlock(lines: readonly (readonly string[])[], minWidth: number, padding: number): string {
+function oneBlock(lines: readonly (readonly string[])[], minWidth: number, padding: number, remember: boolean): string | undefined {
   const columns = lines[0].length - 1;
+  const last = remember ? rememberedTable(lines[0]) : undefined;
+  const known: (RememberedRow | undefined)[] = new Array<RememberedRow | undefined>(lines.length);
+  const cellWidths: (readonly number[])[] = new Array<number[]>(lines.length);
   const widths: number[] = new Array<number>(columns).fill(minWidth);
-  const cellWidths: number[][] = [];
-  for (const cells of lines) {
-    const measured: number[] = new Array<number>(columns);
-    for (let j = 0; j < columns; j++) {
-      measured[j] = width(cells[j]);
-      if (measured[j] + padding > widths[j]) widths[j] = measured[j] + padding;
-    }
-    cellWidths.push(measured);
-  }
-  const out: string[] = new Array<string>(lines.length);
   for (let l = 0; l < lines.length; l++) {
-    const cells = lines[l];
-    let line = '';
-    for (let j = 0; j < columns; j++) line += cells[j] + pad(widths[j] - cellWidths[l][j]);
-    out[l] = line + cells[columns];
+    const row = sameRow(last, lines[l]);
+    const measured = row ? row.widths : measureLine(lines[l]);
+    if (!measured) return undefined;
+    known[l] = row;
+    cellWidths[l] = measured;
+    for (let j = 0; j < columns; j++) if (measured[j] + padding > widths[j]) widths[j] = measured[j] + padding;
   }
+  const reuse = sameColumns(last?.columns, widths);
+  const out: string[] = new Array<string>(lines.length);
+  const made: RememberedRow[] = remember ? new Array<RememberedRow>(lines.length) : [];
+  for (let l = 0; l < lines.length; l++) {
+    const row = known[l];
+    if (reuse && row) {
+      out[l] = row.line;
+      if (remember) made[l] = row;
+      continue;
+    }
+    const cells = lines[l];
+    const measured = cellWidths[l];
+    let line = '';
+    for (let j = 0; j < columns; j++) line += cells[j] + pad(widths[j] - measured[j]);
+    out[l] = line + cells[columns];
+    if (remember) made[l] = { cells, widths: measured, line: out[l] };
+  }
+  if (remember) rememberTable(lines[0], widths, made);
   return out.join('\n');
 }
 
