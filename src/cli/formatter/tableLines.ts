@@ -25,6 +25,9 @@ export interface RememberedRow {
 
 interface Table {
   readonly columns: readonly number[];
+  /** The rows in the order laid out, and the text they made. */
+  readonly order: readonly RememberedRow[];
+  readonly text: string;
   /** By first cell (an ID for docker's tables); a repeated first cell keeps its first row. */
   readonly rows: ReadonlyMap<string, RememberedRow>;
 }
@@ -40,14 +43,14 @@ export function rememberedTable(header: readonly string[]): Table | undefined {
   return tables.get(kindOf(header));
 }
 
-/** Remembers the rows just laid out with `columns`, in place of the kind's previous table. */
-export function rememberTable(header: readonly string[], columns: readonly number[], rows: readonly RememberedRow[]): void {
+/** Remembers the rows just laid out with `columns` into `text`, in place of the kind's previous table. */
+export function rememberTable(header: readonly string[], columns: readonly number[], rows: readonly RememberedRow[], text: string): void {
   const byFirst = new Map<string, RememberedRow>();
   for (const row of rows) if (!byFirst.has(row.cells[0])) byFirst.set(row.cells[0], row);
   const kind = kindOf(header);
   tables.delete(kind);
   if (tables.size >= KINDS) tables.delete(tables.keys().next().value as string);
-  tables.set(kind, { columns, rows: byFirst });
+  tables.set(kind, { columns, order: rows, rows: byFirst, text });
 }
 
 /** The remembered row for these cells, if every cell is the same. */

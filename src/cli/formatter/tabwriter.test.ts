@@ -95,6 +95,16 @@ describe('tabwriteRows with the last long table remembered', () => {
     );
   });
 
+  it('gives the remembered text back only for the same rows in the same places', () => {
+    const ids = Array.from({ length: MIN_REMEMBERED_ROWS + 2 }, (_, i) => i);
+    const rows = table(ids, [['alpine', 'Created', 'x'], ['nginx', 'Up 2 minutes', 'web']]);
+    expect(tabwriteRows(rows)).toBe(fresh(rows));
+    const swapped = [rows[0], rows[2], rows[1], ...rows.slice(3)];
+    const shorter = rows.slice(0, -1);
+    const longer = [...rows, ['c999', 'alpine', 'Created', 'x']];
+    for (const next of [rows, swapped, rows, shorter, rows, longer, rows]) expect(tabwriteRows(next)).toBe(fresh(next));
+  });
+
   it('reuses nothing stale when only a column width changes', () => {
     const ids = Array.from({ length: MIN_REMEMBERED_ROWS }, (_, i) => i);
     const before = table(ids, [['alpine', 'Created', 'x']]);

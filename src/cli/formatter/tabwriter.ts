@@ -83,6 +83,8 @@ function oneBlock(lines: readonly (readonly string[])[], minWidth: number, paddi
   const columns = lines[0].length - 1;
   const last = remember ? rememberedTable(lines[0]) : undefined;
   const known: (RememberedRow | undefined)[] = new Array<RememberedRow | undefined>(lines.length);
+  // Every row the same, in the same places: the table is the remembered text (docker ps -a typed again).
+  let unchanged = last !== undefined && last.order.length === lines.length;
   const cellWidths: (readonly number[])[] = new Array<number[]>(lines.length);
   const widths: number[] = new Array<number>(columns).fill(minWidth);
   for (let l = 0; l < lines.length; l++) {
@@ -90,10 +92,12 @@ function oneBlock(lines: readonly (readonly string[])[], minWidth: number, paddi
     const measured = row ? row.widths : measureLine(lines[l]);
     if (!measured) return undefined;
     known[l] = row;
+    unchanged &&= row === last?.order[l];
     cellWidths[l] = measured;
     for (let j = 0; j < columns; j++) if (measured[j] + padding > widths[j]) widths[j] = measured[j] + padding;
   }
   const reuse = sameColumns(last?.columns, widths);
+  if (reuse && unchanged && last) return last.text;
   const out: string[] = new Array<string>(lines.length);
   const made: RememberedRow[] = remember ? new Array<RememberedRow>(lines.length) : [];
   for (let l = 0; l < lines.length; l++) {
@@ -110,8 +114,9 @@ function oneBlock(lines: readonly (readonly string[])[], minWidth: number, paddi
     out[l] = line + cells[columns];
     if (remember) made[l] = { cells, widths: measured, line: out[l] };
   }
-  if (remember) rememberTable(lines[0], widths, made);
-  return out.join('\n');
+  const text = out.join('\n');
+  if (remember) rememberTable(lines[0], widths, made, text);
+  return text;
 }
 
 /** Go's algorithm: a column runs over consecutive lines that have a cell in it, and is laid out per such block. */
