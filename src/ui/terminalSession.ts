@@ -6,7 +6,7 @@
  */
 import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
-import { engineWorker, onEngineRestart, openSession, restartMessage } from '../worker/client.js';
+import { engineWorker, onEngineRestart, openSession, restartMessage, type TerminalLine } from '../worker/client.js';
 import type { SessionCallbacks, SessionStatus } from '../worker/protocol.js';
 import { useAppStore } from '../store/index.js';
 import { terminalTheme } from './theme.js';
@@ -52,8 +52,8 @@ export interface EarlySession {
   readonly id: string;
   readonly columns: number;
   readonly rows: number;
-  /** Resolves once the worker has opened the session. */
-  readonly opened: Promise<void>;
+  /** The session's line: `opened` resolves once the worker has opened the session. */
+  readonly line: TerminalLine;
   /** Hands over what was held, then everything that follows. */
   bind(update: SessionCallbacks['update']): void;
 }
@@ -72,7 +72,7 @@ export function openEarlySession(id: string, columns = 80, rows = 24): EarlySess
     id,
     columns,
     rows,
-    opened: openSession(id, columns, rows, callbacks),
+    line: openSession(id, columns, rows, callbacks),
     bind(update) {
       sink = update;
       for (const [text, states] of held.splice(0)) update(text, states);
@@ -100,7 +100,9 @@ export function createTerminalSession(host: HTMLElement, id: string, early?: Ear
   let blink = blinkCursor(host, textarea);
   const releaseTextarea = keepTextareaEmpty(terminal);
   terminal.attachCustomKeyEventHandler(keyHandler(terminal));
-  const data = terminal.onData((text) => void engineWorker().input(id, text));
+  // Set below, once the callbacks exist; replaced when the worker restarts.
+  let line: TerminalLine | undefined;
+  const data = terminal.onData((text) => line?.send(text));
   let disposed = false;
   // Clickable links can wait for the first answer (its download budget, PRODUCT.md §7); they find links on hover, old output included.
   const cancelLinks = afterFirstCommand(1000, () => {
@@ -146,13 +148,15 @@ export function createTerminalSession(host: HTMLElement, id: string, early?: Ear
     mine.bind(callbacks.update);
     if (mine.columns !== terminal.cols || mine.rows !== terminal.rows) void engineWorker().resize(id, terminal.cols, terminal.rows);
   }
-  void (mine?.opened ?? openSession(id, terminal.cols, terminal.rows, callbacks)).then(() => {
+  line = mine?.line ?? openSession(id, terminal.cols, terminal.rows, callbacks);
+  void line.opened.then(() => {
     if (!disposed) performance.mark('terminal-ready');
   });
   const offRestart = onEngineRestart((reason) => {
     // The same one line as the banner, at the point where this terminal's output broke off.
     terminal.write(`\r\n\x1b[33m[${restartMessage(reason)}]\x1b[0m\r\n`);
-    void openSession(id, terminal.cols, terminal.rows, callbacks);
+    line?.close();
+    line = openSession(id, terminal.cols, terminal.rows, callbacks);
   });
   let el = host;
   let cols = terminal.cols;
@@ -197,6 +201,7 @@ export function createTerminalSession(host: HTMLElement, id: string, early?: Ear
       releaseTextarea();
       cancelLinks();
       offRestart();
+      line?.close();
       observer.disconnect();
       data.dispose();
       terminal.dispose();

@@ -1,7 +1,8 @@
 /**
  * Everything the browser worker holds: one engine, the session file system
  * with the workspace in it, the terminal sessions and persistence. It is the
- * WorkerApi without comlink, so it runs (and is tested) in Node as well.
+ * worker's surface without comlink (HostApi: sessions report to callbacks, not
+ * on a MessagePort), so it runs (and is tested) in Node as well.
  */
 import type { Clock, IdSource } from '../os/clock.js';
 import { MemFs } from '../os/memfs.js';
@@ -21,7 +22,7 @@ import { previewRequest } from './preview.js';
 import { SessionHub, type Defer } from './sessionHub.js';
 import { AtPause } from './atPause.js';
 import { Workspace } from './workspace.js';
-import type { BootInfo, ChangeKind, EditorMarker, EngineView, PreviewRequest, PreviewResponse, Result, SessionCallbacks, WorkerApi, WorkspaceListing } from './protocol.js';
+import type { BootInfo, ChangeKind, EditorMarker, EngineView, PreviewRequest, PreviewResponse, Result, SessionCallbacks, HostApi, WorkspaceListing } from './protocol.js';
 
 /** What survives a reload (lessons/saved.ts: spaces and lesson progress). */
 export type { SavedState, SavedStateV1, StateStore } from './lessons/saved.js';
@@ -56,7 +57,7 @@ function storageError(error: unknown): string {
 }
 
 /** Every call that touches state waits for boot(), so nothing reads the workspace before it is restored. */
-export class SlipwayHost implements WorkerApi {
+export class SlipwayHost implements HostApi {
   engine: Engine;
   readonly fs: MemFs;
   readonly workspace: Workspace;

@@ -9,7 +9,7 @@
  * last saved state; listeners re-attach their terminals and say so.
  */
 import * as Comlink from 'comlink';
-import type { ChangeKind, SessionCallbacks, WorkerApi } from './protocol.js';
+import type { ChangeKind, SessionCallbacks, TerminalLineUpdate, WorkerApi } from './protocol.js';
 
 export type { WorkerApi } from './protocol.js';
 
@@ -134,8 +134,23 @@ export function saveWhenHidden(): void {
   window.addEventListener('pagehide', flush);
 }
 
-export function openSession(id: string, columns: number, rows: number, callbacks: SessionCallbacks): Promise<void> {
-  return engineWorker().openSession(id, columns, rows, Comlink.proxy(callbacks));
+/** A terminal's session in the worker: its keys go out and its updates come in on a port of its own (protocol.ts). */
+export interface TerminalLine {
+  /** Resolves once the worker has opened (or re-attached) the session. */
+  readonly opened: Promise<void>;
+  send(keys: string): void;
+  /** Hangs up: no more updates reach the callbacks (the view is gone, or a new line replaces this one). */
+  close(): void;
+}
+
+export function openSession(id: string, columns: number, rows: number, callbacks: SessionCallbacks): TerminalLine {
+  const { port1, port2 } = new MessageChannel();
+  port1.onmessage = (event: MessageEvent<TerminalLineUpdate>) => callbacks.update(event.data[0], event.data[1]);
+  return {
+    opened: engineWorker().openSession(id, columns, rows, Comlink.transfer(port2, [port2])),
+    send: (keys) => port1.postMessage(keys),
+    close: () => port1.close(),
+  };
 }
 
 export function watchEngine(onChange: (what: ChangeKind) => void): Promise<void> {

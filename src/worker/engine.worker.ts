@@ -6,7 +6,7 @@ import * as Comlink from 'comlink';
 import { CryptoIds, RealClock } from './host/realClock.js';
 import { IdbStateStore } from './idbStore.js';
 import { SlipwayHost, type StateStore } from './SlipwayHost.js';
-import type { WorkerApi } from './protocol.js';
+import type { TerminalLineUpdate, WorkerApi } from './protocol.js';
 import { seedWorkspace } from './seed.js';
 import './runtimeAssets.js';
 
@@ -45,7 +45,10 @@ const api: WorkerApi = {
   boot: () => host.boot(),
   ping: () => host.ping(),
   flush: () => host.flush(),
-  openSession: (id, columns, rows, callbacks) => host.openSession(id, columns, rows, callbacks),
+  openSession: (id, columns, rows, line) => {
+    line.onmessage = (event: MessageEvent<string>) => void host.input(id, event.data);
+    return host.openSession(id, columns, rows, { update: (text, states) => line.postMessage([text, states] satisfies TerminalLineUpdate) });
+  },
   input: (id, data) => host.input(id, data),
   resize: (id, columns, rows) => host.resize(id, columns, rows),
   closeSession: (id) => host.closeSession(id),

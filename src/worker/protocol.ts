@@ -9,6 +9,13 @@ export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok
 
 export type SessionStatus = 'prompt' | 'running' | 'reading' | 'exited';
 
+/**
+ * One message on a session's terminal line (the MessagePort `openSession` hands over): the page sends keys
+ * as strings, the worker sends `[text, states]` for SessionCallbacks.update. A port of its own, since a
+ * comlink call is a message with a reply, a promise and an ID each way: for every key and every answer.
+ */
+export type TerminalLineUpdate = readonly [text: string, states: readonly SessionStatus[]];
+
 export interface SessionCallbacks {
   /**
    * What the session did since the last call: its terminal text (`\r\n`, ANSI) and then the states it
@@ -134,14 +141,16 @@ export interface BootInfo {
   readonly storageProblem?: string;
 }
 
-/** The worker's surface, as the UI sees it through comlink. */
-export interface WorkerApi extends LessonApi {
+/** The worker's surface as SlipwayHost implements it (and Node tests drive it): sessions talk through callbacks. */
+export interface HostApi extends LessonApi {
   boot(): Promise<BootInfo>;
   /** Answers at once: the page's heartbeat. */
   ping(): Promise<number>;
   /** Saves now what waits for a pause in typing: the page is being hidden or closed. */
   flush(): Promise<void>;
+  /** Opens (or re-attaches) a session: it reports to `callbacks`; keys come through `input`. */
   openSession(id: string, columns: number, rows: number, callbacks: SessionCallbacks): Promise<void>;
+  /** Keys for a session, for who has no line (a lesson's "type it for me"). */
   input(id: string, data: string): Promise<void>;
   resize(id: string, columns: number, rows: number): Promise<void>;
   closeSession(id: string): Promise<void>;
@@ -161,4 +170,10 @@ export interface WorkerApi extends LessonApi {
   storageProblem(): Promise<string | undefined>;
   preview(port: number, request: PreviewRequest): Promise<Result<PreviewResponse>>;
   resetEverything(): Promise<void>;
+}
+
+/** The worker's surface as the page sees it through comlink: a session's traffic goes on a line of its own. */
+export interface WorkerApi extends Omit<HostApi, 'openSession'> {
+  /** Opens (or re-attaches) a session on `line`: keys come in on it, TerminalLineUpdate messages go out. */
+  openSession(id: string, columns: number, rows: number, line: MessagePort): Promise<void>;
 }
