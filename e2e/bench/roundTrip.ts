@@ -6,6 +6,9 @@
  * that the machine's load falls on all of them alike), each timed in the page
  * from the Enter keydown to two moments:
  *
+ * - received: the page has the answer from the worker (the app's
+ *   `command-received` mark, set as the update holding the next prompt
+ *   arrives, before xterm parses it): the round trip UI → worker → UI;
  * - written: xterm has parsed the whole output and the next prompt (the
  *   app's `command-written` mark, set from xterm's write callback once the
  *   worker reports the prompt; the worker sends the output before that);
@@ -26,6 +29,7 @@ export interface Times {
 export interface CommandTrips {
   readonly command: string;
   readonly runs: number;
+  readonly received: Times;
   readonly written: Times;
   readonly rendered: Times;
 }
@@ -90,8 +94,9 @@ async function seed(page: Page, base: string, state: SavedStateV1): Promise<void
 const LISTEN_FOR_ENTER = `document.addEventListener('keydown', (event) => { if (event.key === 'Enter') window.__enterAt = performance.now(); }, { capture: true }); true`;
 /**
  * Resolves, on the DOM mutation that completes the trip, with the ms from
- * Enter to the `command-written` mark and to that mutation: done when the
- * mark has fallen after Enter and the rows above the last (a fresh prompt)
+ * Enter to the `command-received` and `command-written` marks and to that
+ * mutation: done when the marks have fallen after Enter and the rows above
+ * the last (a fresh prompt)
  * end as the output should. xterm's rows hold no-break spaces, which \\s
  * matches.
  */
@@ -105,12 +110,13 @@ const untilRendered = (ending: string): string => `new Promise((resolve, reject)
   }, 30000);
   const check = () => {
     const written = performance.getEntriesByName('command-written').pop();
-    if (!(window.__enterAt > 0) || !written || written.startTime < window.__enterAt) return;
+    const received = performance.getEntriesByName('command-received').pop();
+    if (!(window.__enterAt > 0) || !written || written.startTime < window.__enterAt || !received || received.startTime < window.__enterAt) return;
     const lines = rows();
     if (lines.length >= 2 && /\\$$/.test(lines[lines.length - 1]) && ending.test(lines.slice(-4, -1).join('\\n'))) {
       observer.disconnect();
       clearTimeout(timer);
-      resolve({ written: written.startTime - window.__enterAt, rendered: performance.now() - window.__enterAt });
+      resolve({ received: received.startTime - window.__enterAt, written: written.startTime - window.__enterAt, rendered: performance.now() - window.__enterAt });
     }
   };
   const observer = new MutationObserver(check);
@@ -120,12 +126,12 @@ const untilRendered = (ending: string): string => `new Promise((resolve, reject)
 })`;
 
 /** Types the command, then presses Enter and resolves with the ms until its output is written and rendered. */
-async function oneTrip(page: Page, command: (typeof COMMANDS)[number]): Promise<{ written: number; rendered: number }> {
+async function oneTrip(page: Page, command: (typeof COMMANDS)[number]): Promise<{ received: number; written: number; rendered: number }> {
   const rows = page.locator('[data-testid=terminal]:visible .xterm-rows');
   await page.keyboard.insertText(command.line);
   await rows.locator('div', { hasText: `$ ${command.line}` }).last().waitFor();
   await page.evaluate('window.__enterAt = 0');
-  const done = page.evaluate<{ written: number; rendered: number }>(untilRendered(command.ending));
+  const done = page.evaluate<{ received: number; written: number; rendered: number }>(untilRendered(command.ending));
   // Should the key press fail, the pending evaluate must not surface as an unhandled rejection first.
   done.catch(() => undefined);
   await page.keyboard.press('Enter');
@@ -182,11 +188,12 @@ export async function roundTrips(browser: Browser, base: string, runs: number): 
     console.log('  (the app restored the populated engine)');
     await terminal.click();
     await page.evaluate(LISTEN_FOR_ENTER);
-    const measured = COMMANDS.map(() => ({ written: [] as number[], rendered: [] as number[] }));
+    const measured = COMMANDS.map(() => ({ received: [] as number[], written: [] as number[], rendered: [] as number[] }));
     for (let round = 0; round < WARMUP + runs; round++) {
       for (const [i, command] of COMMANDS.entries()) {
         const trip = await oneTrip(page, command);
         if (round < WARMUP) continue;
+        measured[i].received.push(trip.received);
         measured[i].written.push(trip.written);
         measured[i].rendered.push(trip.rendered);
       }
@@ -194,7 +201,7 @@ export async function roundTrips(browser: Browser, base: string, runs: number): 
     return {
       containers: N,
       images: N,
-      commands: COMMANDS.map((command, i) => ({ command: command.line, runs, written: times(measured[i].written), rendered: times(measured[i].rendered) })),
+      commands: COMMANDS.map((command, i) => ({ command: command.line, runs, received: times(measured[i].received), written: times(measured[i].written), rendered: times(measured[i].rendered) })),
       workerHeap: await workerHeap(browser),
     };
   } finally {
