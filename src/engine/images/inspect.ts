@@ -15,8 +15,16 @@ export function rfc3339Nano(value: string | number): string {
   return text.replace(/\.(\d*?)0*Z$/, (_, digits: string) => (digits ? `.${digits}Z` : 'Z'));
 }
 
+/** An image's config never changes: its creation time is parsed once, not at every listing of a thousand images. */
+const created = new WeakMap<object, number>();
+
 export function createdMs(image: ImageRecord): number {
-  return Date.parse(image.config.created);
+  let ms = created.get(image.config);
+  if (ms === undefined) {
+    ms = Date.parse(image.config.created);
+    created.set(image.config, ms);
+  }
+  return ms;
 }
 
 const CONFIG_ORDER: readonly (keyof ContainerConfigFields)[] = [
