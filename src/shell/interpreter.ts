@@ -30,11 +30,13 @@ export class Interpreter {
   constructor(
     readonly rt: Runtime,
     readonly state: ShellState,
+    /** Job control: an interactive shell announces background jobs (`[1] 4242`); its subshells do not, as in bash. */
+    private readonly jobControl = rt.interactive === true,
   ) {}
 
   /** A child interpreter with a copy of this shell's state (subshell, pipeline stage, substitution). */
   subshell(): Interpreter {
-    return new Interpreter(this.rt, cloneState(this.state));
+    return new Interpreter(this.rt, cloneState(this.state), false);
   }
 
   /** The `bash` / `sh: 3` / `./x.sh: line 3` prefix of the shell's own error messages. */
@@ -309,7 +311,7 @@ export class Interpreter {
   private startBackground(andOr: AndOr, io: ExecIO, text: string): void {
     // A background job has its own signal bookkeeping: the terminal's Ctrl-C does not reach it.
     const hub = new SignalHub();
-    const child = new Interpreter({ ...this.rt, signals: hub }, cloneState(this.state));
+    const child = new Interpreter({ ...this.rt, signals: hub }, cloneState(this.state), false);
     const pid = this.rt.nextPid();
     const id = Math.max(0, ...this.state.jobs.keys()) + 1;
     const bgIO: ExecIO = { ...io, stdin: BufferedInput.of(emptyInput), signals: hub.foreground, terminal: undefined };
@@ -337,7 +339,7 @@ export class Interpreter {
     void promise.then((s) => (job.status = s));
     this.state.jobs.set(id, job);
     this.state.lastBackground = pid;
-    if (this.rt.interactive) io.stderr.write(`[${id}] ${pid}\n`);
+    if (this.jobControl) io.stderr.write(`[${id}] ${pid}\n`);
   }
 
   /** bash's notices for finished jobs (`[1]+  Done                    sleep 1`); the jobs are forgotten. */

@@ -199,6 +199,13 @@ describe('job notices', () => {
     expect((await h.run('true')).err).toBe('');
     expect((await h.run('(exit 3) & wait; jobs')).out).toBe('');
   });
+
+  it('announces nothing for a job started in a subshell, which has no job control (as bash)', async () => {
+    const h = harness();
+    expect((await h.run('(sleep 1 &); echo "$(true & echo sub)"; { true & } | cat')).err).toBe('');
+    // The top level still announces its own.
+    expect((await h.run('sleep 1 &')).err).toMatch(/^\[1\] \d+\n$/);
+  });
 });
 
 describe('interactive details', () => {
