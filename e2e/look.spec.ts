@@ -66,6 +66,9 @@ for (const scheme of ['light', 'dark'] as const) {
       const colour = (): Promise<string> => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
       const skeleton = await colour();
       expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBeUndefined();
+      // The theme button offers the other theme, as the app's does: its words follow the system too.
+      const offer = scheme === 'dark' ? 'Light theme' : 'Dark theme';
+      expect(await page.evaluate(() => document.querySelector<HTMLElement>('[data-skeleton-theme]')?.innerText)).toBe(offer);
       release();
       await waitForPrompt(page);
       await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
