@@ -1,8 +1,8 @@
 /**
  * The page's handle on the engine worker. One worker per page, created on
  * first use (React StrictMode mounts twice; a per-component worker would
- * double the engine). Callbacks are wrapped as comlink proxies here, so no
- * other folder needs comlink.
+ * double the engine). Callbacks are wrapped as comlink proxies, and each
+ * terminal's line is a MessagePort, here, so no other folder needs comlink.
  *
  * A heartbeat notices a worker that stopped answering (a hang, or a crash
  * that killed it) within 2 s: it is terminated and a new one boots from the

@@ -19,8 +19,8 @@ export type TerminalLineUpdate = readonly [text: string, states: readonly Sessio
 export interface SessionCallbacks {
   /**
    * What the session did since the last call: its terminal text (`\r\n`, ANSI) and then the states it
-   * went through, in order. One call, since comlink makes each call a message and the page a task: a
-   * quick command's echo, output and prompt arrive together, and xterm parses them at once.
+   * went through, in order. One call, since each call is a message on the terminal's line and a task in the
+   * page: a quick command's echo, output and prompt arrive together, and xterm parses them at once.
    */
   update(text: string, states: readonly SessionStatus[]): void;
 }
